@@ -1,0 +1,14 @@
+package org.cetdialogue.tracker.api.commitment;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** The commitment was fulfilled on {@code completedOn}. */
+@Revision("1")
+public record CommitmentCompletedEvent(String commitmentId, LocalDate completedOn, String note) implements CommitmentEvent {
+
+    @Override
+    public LocalDate effectiveOn() {
+        return completedOn;
+    }
+}

@@ -1,0 +1,22 @@
+package org.cetdialogue.tracker.api.commitment;
+
+import static org.cetdialogue.tracker.api.commitment.Text.optionalText;
+
+import java.time.LocalDate;
+import org.cetdialogue.tracker.api.funding.Money;
+
+/**
+ * The fields a correction may change; null means "unchanged" in a command and "not applicable" in an event. The
+ * effective date applies to every event, the amount to funding events, the titles to proposals.
+ */
+public record CorrectedFields(LocalDate effectiveOn, Money amount, String titleEn, String titleKo) {
+
+    public CorrectedFields {
+        optionalText(titleEn, "titleEn", 300);
+        optionalText(titleKo, "titleKo", 300);
+    }
+
+    public boolean changesNothing() {
+        return effectiveOn == null && amount == null && titleEn == null && titleKo == null;
+    }
+}

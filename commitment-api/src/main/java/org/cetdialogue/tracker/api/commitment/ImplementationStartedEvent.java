@@ -1,0 +1,14 @@
+package org.cetdialogue.tracker.api.commitment;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** Implementation began on {@code startedOn}. */
+@Revision("1")
+public record ImplementationStartedEvent(String commitmentId, LocalDate startedOn, String reason) implements CommitmentEvent {
+
+    @Override
+    public LocalDate effectiveOn() {
+        return startedOn;
+    }
+}

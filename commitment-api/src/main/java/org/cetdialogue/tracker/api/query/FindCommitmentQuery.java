@@ -1,0 +1,4 @@
+package org.cetdialogue.tracker.api.query;
+
+/** Asks for the current state of one commitment. */
+public record FindCommitmentQuery(String commitmentId) {}

@@ -1,0 +1,72 @@
+package org.cetdialogue.tracker.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The write side's Axon wiring: the clock rules read, snapshots, audit metadata and rule-violation details. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Jackson for every stored message, with a mapper of its own (never the REST mapper). */
+    @Bean(name = "defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return MessageJson.newObjectMapper();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition commitmentSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${tracker.snapshot.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Copies who, which side, which request and why from each command onto the events it produces. */
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
+    }
+
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> ruleViolationInterceptor() {
+        return new RuleViolationInterceptor();
+    }
+
+    /** Snake-case names for Axon's event tables; the DDL is a Flyway migration. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+}
