@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /** The commitment was abandoned on {@code cancelledOn}, for {@code reason}. */
 @Revision("1")
-public record CommitmentCancelledEvent(String commitmentId, LocalDate cancelledOn, String reason) implements CommitmentEvent {
+public record CommitmentCancelledEvent(String commitmentId, LocalDate cancelledOn, String reason)
+        implements CommitmentEvent {
 
     @Override
     public LocalDate effectiveOn() {

@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /** The commitment was fulfilled on {@code completedOn}. */
 @Revision("1")
-public record CommitmentCompletedEvent(String commitmentId, LocalDate completedOn, String note) implements CommitmentEvent {
+public record CommitmentCompletedEvent(String commitmentId, LocalDate completedOn, String note)
+        implements CommitmentEvent {
 
     @Override
     public LocalDate effectiveOn() {

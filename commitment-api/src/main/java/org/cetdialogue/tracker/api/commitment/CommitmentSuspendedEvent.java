@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 
 /** Work stopped on {@code suspendedOn}; {@code suspendedStatus} is the status it will resume to. */
 @Revision("1")
-public record CommitmentSuspendedEvent(String commitmentId, LocalDate suspendedOn, LifecycleStatus suspendedStatus, String reason) implements CommitmentEvent {
+public record CommitmentSuspendedEvent(
+        String commitmentId, LocalDate suspendedOn, LifecycleStatus suspendedStatus, String reason)
+        implements CommitmentEvent {
 
     @Override
     public LocalDate effectiveOn() {

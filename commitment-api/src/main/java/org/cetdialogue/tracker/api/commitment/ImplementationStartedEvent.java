@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /** Implementation began on {@code startedOn}. */
 @Revision("1")
-public record ImplementationStartedEvent(String commitmentId, LocalDate startedOn, String reason) implements CommitmentEvent {
+public record ImplementationStartedEvent(String commitmentId, LocalDate startedOn, String reason)
+        implements CommitmentEvent {
 
     @Override
     public LocalDate effectiveOn() {

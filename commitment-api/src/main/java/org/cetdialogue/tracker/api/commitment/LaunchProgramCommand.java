@@ -1,7 +1,6 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import static org.cetdialogue.tracker.api.commitment.Text.optionalText;
-import static org.cetdialogue.tracker.api.commitment.Text.requireText;
 
 import java.time.LocalDate;
 import java.util.Objects;

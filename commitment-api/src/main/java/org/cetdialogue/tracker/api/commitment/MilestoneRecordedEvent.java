@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /** A milestone was reached on {@code achievedOn}. */
 @Revision("1")
-public record MilestoneRecordedEvent(String commitmentId, String description, LocalDate achievedOn) implements CommitmentEvent {
+public record MilestoneRecordedEvent(String commitmentId, String description, LocalDate achievedOn)
+        implements CommitmentEvent {
 
     @Override
     public LocalDate effectiveOn() {

@@ -140,8 +140,7 @@ public class Commitment {
     public long handle(RecordMilestoneCommand command, Clock clock) {
         requireOpen();
         requireNotFuture(command.achievedOn(), "achievedOn", clock);
-        return applyAndVersion(
-                new MilestoneRecordedEvent(commitmentId, command.description(), command.achievedOn()));
+        return applyAndVersion(new MilestoneRecordedEvent(commitmentId, command.description(), command.achievedOn()));
     }
 
     @CommandHandler
@@ -243,7 +242,8 @@ public class Commitment {
         if (entry == null) {
             throw violation(
                     RuleCode.UNKNOWN_ENTRY,
-                    "event " + command.correctedSequence() + " of this commitment does not exist or cannot be corrected");
+                    "event " + command.correctedSequence()
+                            + " of this commitment does not exist or cannot be corrected");
         }
         CorrectedFields correction = command.correction();
         if (correction.amount() != null && !entry.isFunding()) {

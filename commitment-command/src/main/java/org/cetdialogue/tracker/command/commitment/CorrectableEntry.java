@@ -30,7 +30,8 @@ record CorrectableEntry(
     }
 
     static CorrectableEntry pastFact(CommitmentEvent event) {
-        return new CorrectableEntry(typeOf(event), Category.PAST_FACT, event.effectiveOn(), null, null, null, null, null);
+        return new CorrectableEntry(
+                typeOf(event), Category.PAST_FACT, event.effectiveOn(), null, null, null, null, null);
     }
 
     static CorrectableEntry funding(FundingEvent event) {

@@ -18,8 +18,7 @@ import org.cetdialogue.tracker.command.commitment.CommitmentRuleViolationExcepti
 class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
         } catch (CommitmentRuleViolationException e) {
@@ -36,8 +35,7 @@ class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessa
             throw refusal(
                     new RuleViolation(
                             RuleCode.VERSION_CONFLICT,
-                            "the commitment is at version " + e.getActualVersion() + ", not "
-                                    + e.getExpectedVersion()),
+                            "the commitment is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()),
                     e);
         }
     }
