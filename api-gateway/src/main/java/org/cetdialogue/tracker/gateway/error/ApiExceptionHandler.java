@@ -1,0 +1,158 @@
+package org.cetdialogue.tracker.gateway.error;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.cetdialogue.tracker.api.rule.RuleCode;
+import org.cetdialogue.tracker.api.rule.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as RFC 9457 {@code application/problem+json}: 400 for malformed input, 422 for values the
+ * contract refuses, 404 for an unknown commitment, 409 for a broken lifecycle rule (naming it in {@code rule}), 412
+ * for a stale {@code If-Match}. Never a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final URI RULE_TYPE = URI.create("urn:cet-tracker:problem:rule");
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> refused(CommandExecutionException e) {
+        RuleViolation violation = e.getDetails()
+                .filter(RuleViolation.class::isInstance)
+                .map(RuleViolation.class::cast)
+                .orElse(null);
+        if (violation == null) {
+            log.error("command failed without rule details", e);
+            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "The command could not be handled.");
+        }
+        return rule(violation);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> exists(AggregateStreamCreationException e) {
+        return rule(
+                new RuleViolation(RuleCode.COMMITMENT_EXISTS, "a commitment with this id has already been recorded"));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrent(ConcurrencyException e) {
+        return rule(new RuleViolation(
+                RuleCode.VERSION_CONFLICT, "the commitment was changed by a concurrent request; reload and retry"));
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> storeUnavailable(EventStoreException e) {
+        log.error("event store failure", e);
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", "The event store could not record the change.");
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+        return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> invalidValue(IllegalArgumentException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid value", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be handled.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setTitle("Invalid request");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of(
+                        "field",
+                        f.getField(),
+                        "message",
+                        f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return withProblemType(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", MalformedJson.describe(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.addAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    private ResponseEntity<Object> rule(RuleViolation violation) {
+        HttpStatus status = switch (violation.code().category()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, violation.message());
+        problem.setTitle(title(violation.code()));
+        problem.setType(RULE_TYPE);
+        problem.setProperty("rule", violation.code().name());
+        return withProblemType(problem);
+    }
+
+    private static String title(RuleCode code) {
+        return switch (code.category()) {
+            case CONFLICT -> "Lifecycle rule broken";
+            case INVALID -> "Invalid value";
+            case NOT_FOUND -> "Not found";
+            case STALE -> "Version mismatch";
+        };
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return withProblemType(problem);
+    }
+
+    private static ResponseEntity<Object> withProblemType(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,91 @@
+package org.cetdialogue.tracker.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cetdialogue.tracker.gateway.error.ProblemResponses;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. Deny by default: every route not named here is refused. Writes are for the secretariat; reads of
+ * projections for every role. HTTP Basic, no session: each request carries its credentials. Writes accept only
+ * {@code application/json} bodies, which a cross-site form cannot send, so no CSRF token is needed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrackerUsersProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] READ_ROLES = {Role.SECRETARIAT.name(), Role.AUDITOR.name(), Role.VIEWER.name()};
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "Authentication required",
+                        "Sign in with HTTP Basic credentials.")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problems.write(
+                        response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
+                .headers(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/commitments", "/api/commitments/**")
+                        .hasRole(Role.SECRETARIAT.name())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/areas",
+                                "/api/areas/**",
+                                "/api/commitments",
+                                "/api/commitments/**",
+                                "/api/funding")
+                        .hasAnyRole(READ_ROLES)
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(TrackerUsersProperties properties) {
+        Map<String, TrackerUser> users = properties.users().stream()
+                .map(u -> new TrackerUser(
+                        u.username(),
+                        u.passwordHash(),
+                        u.side(),
+                        List.of(new SimpleGrantedAuthority(u.role().authority()))))
+                .collect(Collectors.toMap(TrackerUser::getUsername, Function.identity()));
+        return username -> {
+            TrackerUser user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            // a fresh copy: Spring Security erases credentials of the instance it authenticates
+            return new TrackerUser(user.getUsername(), user.getPassword(), user.side(), user.getAuthorities());
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package org.cetdialogue.tracker.gateway.seed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.cetdialogue.tracker.api.commitment.CommitmentKind;
+import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
+import org.cetdialogue.tracker.api.commitment.ProposeMouCommand;
+import org.cetdialogue.tracker.api.commitment.SignMouCommand;
+import org.cetdialogue.tracker.api.funding.Money;
+import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.gateway.seed.FactSheet.SeedCommitment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the commitments of the fact sheet on start, through the same commands the API sends, recorded by the seed
+ * user {@value #SEED_USER}. Each commitment's steps (proposal, signature, pledges) are events 0, 1, 2… of its stream:
+ * a step whose sequence number is already stored is skipped, so loading again changes nothing and an interrupted
+ * load resumes where it stopped.
+ */
+@Component
+@ConditionalOnProperty(name = "tracker.seed.enabled", havingValue = "true", matchIfMissing = true)
+public class FactSheetSeeder implements ApplicationRunner {
+
+    static final String SEED_USER = "fact-sheet-seed";
+    static final String RESOURCE = "seed/fact-sheet-2023-12-08.json";
+    private static final Logger log = LoggerFactory.getLogger(FactSheetSeeder.class);
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+
+    public FactSheetSeeder(CommandGateway commands, EventStore eventStore) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        FactSheet factSheet = read();
+        AuditMetadata metadata = new AuditMetadata(
+                SEED_USER, "US", "SEED", "seed-fact-sheet-2023-12-08", "Loaded from " + factSheet.source());
+        int sent = 0;
+        for (SeedCommitment commitment : factSheet.commitments()) {
+            long stored =
+                    eventStore.lastSequenceNumberFor(commitment.commitmentId()).orElse(-1L);
+            List<Object> steps = steps(commitment);
+            for (int sequence = 0; sequence < steps.size(); sequence++) {
+                if (sequence > stored) {
+                    commands.sendAndWait(steps.get(sequence), metadata.toMetaData());
+                    sent++;
+                }
+            }
+        }
+        log.info(
+                "Fact sheet seed: {} commitments, {} new commands",
+                factSheet.commitments().size(),
+                sent);
+    }
+
+    static FactSheet read() throws IOException {
+        ObjectMapper mapper = MessageJson.newObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+            return mapper.readValue(in, FactSheet.class);
+        }
+    }
+
+    /** The commands that record one commitment as the fact sheet states it, in order. */
+    static List<Object> steps(SeedCommitment c) {
+        List<Object> steps = new ArrayList<>();
+        if (c.kind() == CommitmentKind.MOU) {
+            steps.add(new ProposeMouCommand(
+                    c.commitmentId(),
+                    c.area(),
+                    c.titleEn(),
+                    c.titleKo(),
+                    c.parties(),
+                    c.sourceCitation(),
+                    c.targetDate(),
+                    c.announcedOn()));
+            if (c.signedOn() != null) {
+                steps.add(new SignMouCommand(c.commitmentId(), c.signedOn(), null));
+            }
+        } else {
+            steps.add(new ProposeCommitmentCommand(
+                    c.commitmentId(),
+                    c.area(),
+                    c.kind(),
+                    c.titleEn(),
+                    c.titleKo(),
+                    c.parties(),
+                    c.sourceCitation(),
+                    c.targetDate(),
+                    c.announcedOn()));
+        }
+        for (FactSheet.SeedPledge pledge : c.pledges()) {
+            steps.add(new PledgeFundingCommand(
+                    c.commitmentId(),
+                    pledge.funder(),
+                    new Money(pledge.amount(), pledge.currency(), pledge.lowerBound()),
+                    pledge.valueDate(),
+                    null));
+        }
+        return steps;
+    }
+}

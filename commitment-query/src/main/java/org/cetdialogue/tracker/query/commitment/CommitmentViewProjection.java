@@ -1,0 +1,212 @@
+package org.cetdialogue.tracker.query.commitment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.cetdialogue.tracker.api.commitment.CommitmentCancelledEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentCompletedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentKind;
+import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CorrectedFields;
+import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
+import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
+import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
+import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.query.CommitmentView;
+import org.cetdialogue.tracker.api.query.EventReference;
+import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
+import org.cetdialogue.tracker.api.query.FundingEntryView;
+import org.cetdialogue.tracker.api.query.MilestoneView;
+import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commitment view: the current state of each commitment, its parties, milestones and funding facts. Stored as a
+ * JSON document per commitment; events already applied (by sequence number) are skipped.
+ */
+@Component
+@ProcessingGroup(CommitmentViewProjection.PROCESSING_GROUP)
+public class CommitmentViewProjection {
+
+    public static final String PROCESSING_GROUP = "commitment-view";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = MessageJson.newObjectMapper();
+
+    public CommitmentViewProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CommitmentProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        CommitmentDocument doc = new CommitmentDocument();
+        doc.commitmentId = event.commitmentId();
+        doc.area = event.area();
+        doc.kind = event.kind();
+        doc.titleEn = event.titleEn();
+        doc.titleKo = event.titleKo();
+        doc.parties.addAll(event.parties());
+        doc.sourceCitation = event.sourceCitation();
+        doc.targetDate = event.targetDate();
+        doc.announcedOn = event.announcedOn();
+        create(doc, event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MouProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        CommitmentDocument doc = new CommitmentDocument();
+        doc.commitmentId = event.commitmentId();
+        doc.area = event.area();
+        doc.kind = CommitmentKind.MOU;
+        doc.titleEn = event.titleEn();
+        doc.titleKo = event.titleKo();
+        doc.parties.addAll(event.parties());
+        doc.sourceCitation = event.sourceCitation();
+        doc.targetDate = event.targetDate();
+        doc.announcedOn = event.proposedOn();
+        create(doc, event, sequence, recordedAt);
+    }
+
+    /** Every later event: fold it into the document unless it was applied already. */
+    @EventHandler
+    void on(CommitmentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (event instanceof CommitmentProposedEvent || event instanceof MouProposedEvent) {
+            return; // handled above; Axon picks the most specific handler, this guards a redelivery
+        }
+        load(event.commitmentId()).filter(doc -> sequence > doc.version).ifPresent(doc -> {
+            apply(doc, event, sequence);
+            doc.version = sequence;
+            doc.lastRecordedAt = recordedAt;
+            jdbc.sql("UPDATE commitment_view SET document = :document, last_sequence = :sequence"
+                            + " WHERE commitment_id = :id")
+                    .param("document", write(doc))
+                    .param("sequence", sequence)
+                    .param("id", doc.commitmentId)
+                    .update();
+        });
+    }
+
+    @QueryHandler
+    public Optional<CommitmentView> handle(FindCommitmentQuery query) {
+        return load(query.commitmentId()).map(CommitmentDocument::toView);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM commitment_view").update();
+    }
+
+    private void create(CommitmentDocument doc, CommitmentEvent event, long sequence, Instant recordedAt) {
+        if (load(doc.commitmentId).isPresent()) {
+            return;
+        }
+        doc.reachedBy = reference(event, sequence);
+        doc.version = sequence;
+        doc.lastRecordedAt = recordedAt;
+        jdbc.sql("INSERT INTO commitment_view (commitment_id, area, last_sequence, document)"
+                        + " VALUES (:id, :area, :sequence, :document)")
+                .param("id", doc.commitmentId)
+                .param("area", doc.area.name())
+                .param("sequence", sequence)
+                .param("document", write(doc))
+                .update();
+    }
+
+    private static void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {
+        doc.progress = doc.progress.next(event);
+        if (Progress.isStep(event)) {
+            doc.reachedBy = reference(event, sequence);
+        }
+        if (event instanceof MouSignedEvent signed) {
+            doc.signedOn = signed.signedOn();
+        } else if (event instanceof ProgramLaunchedEvent launched) {
+            doc.launchedOn = launched.launchedOn();
+        } else if (event instanceof CommitmentCompletedEvent completed) {
+            doc.completedOn = completed.completedOn();
+        } else if (event instanceof CommitmentCancelledEvent cancelled) {
+            doc.cancelledOn = cancelled.cancelledOn();
+        } else if (event instanceof MilestoneRecordedEvent milestone) {
+            doc.milestones.add(new MilestoneView(sequence, milestone.description(), milestone.achievedOn()));
+            doc.milestoneEvents.add(reference(event, sequence));
+        } else if (event instanceof FundingEvent funding) {
+            doc.funding.add(new FundingEntryView(
+                    sequence, funding.stage(), funding.funder(), funding.amount(), funding.valueDate()));
+        } else if (event instanceof EntryCorrectedEvent corrected) {
+            correct(doc, corrected);
+        }
+    }
+
+    private static void correct(CommitmentDocument doc, EntryCorrectedEvent event) {
+        CorrectedFields after = event.after();
+        long target = event.correctedSequence();
+        if (after.titleEn() != null) {
+            doc.titleEn = after.titleEn();
+        }
+        if (after.titleKo() != null) {
+            doc.titleKo = after.titleKo();
+        }
+        doc.milestones.replaceAll(m -> m.sequence() == target && after.effectiveOn() != null
+                ? new MilestoneView(m.sequence(), m.description(), after.effectiveOn())
+                : m);
+        doc.funding.replaceAll(f -> f.sequence() != target
+                ? f
+                : new FundingEntryView(
+                        f.sequence(),
+                        f.stage(),
+                        f.funder(),
+                        after.amount() != null ? after.amount() : f.amount(),
+                        after.effectiveOn() != null ? after.effectiveOn() : f.valueDate()));
+        if (after.effectiveOn() != null) {
+            switch (event.correctedEventType()) {
+                case "CommitmentProposedEvent", "MouProposedEvent" -> doc.announcedOn = after.effectiveOn();
+                case "MouSignedEvent" -> doc.signedOn = after.effectiveOn();
+                case "ProgramLaunchedEvent" -> doc.launchedOn = after.effectiveOn();
+                case "CommitmentCompletedEvent" -> doc.completedOn = after.effectiveOn();
+                case "CommitmentCancelledEvent" -> doc.cancelledOn = after.effectiveOn();
+                default -> {
+                    // milestones and funding are corrected above; other dates are not shown in the view
+                }
+            }
+        }
+    }
+
+    private Optional<CommitmentDocument> load(String commitmentId) {
+        return jdbc.sql("SELECT document FROM commitment_view WHERE commitment_id = :id")
+                .param("id", commitmentId)
+                .query(String.class)
+                .optional()
+                .map(this::read);
+    }
+
+    private static EventReference reference(CommitmentEvent event, long sequence) {
+        return new EventReference(sequence, event.getClass().getSimpleName());
+    }
+
+    private String write(CommitmentDocument doc) {
+        try {
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the view of " + doc.commitmentId, e);
+        }
+    }
+
+    private CommitmentDocument read(String document) {
+        try {
+            return json.readValue(document, CommitmentDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored commitment view", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.cetdialogue.tracker.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The read side's Axon wiring: the token store's table and the stored-message mapper. */
+@Configuration(proxyBeanMethods = false)
+public class QuerySideConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Jackson for tokens and messages, with a mapper of its own (never the REST mapper). */
+    @Bean(name = "defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return MessageJson.newObjectMapper();
+    }
+
+    /** Snake-case names for Axon's token table; the DDL is a Flyway migration. */
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}
