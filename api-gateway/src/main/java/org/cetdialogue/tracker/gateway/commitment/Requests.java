@@ -73,11 +73,12 @@ public final class Requests {
             @NotBlank @Size(max = 200) String funder,
             @NotNull @Digits(integer = 16, fraction = 4) BigDecimal amount,
             @NotNull @Size(min = 3, max = 3) String currency,
-            boolean lowerBound,
+            Boolean lowerBound,
             @NotNull LocalDate valueDate) {
 
+        /** {@code lowerBound} is optional: true for a figure announced as a minimum ("US$10M+"). */
         Money money() {
-            return new Money(amount, currency, lowerBound);
+            return new Money(amount, currency, Boolean.TRUE.equals(lowerBound));
         }
     }
 

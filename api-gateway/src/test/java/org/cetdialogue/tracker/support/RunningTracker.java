@@ -1,0 +1,64 @@
+package org.cetdialogue.tracker.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cetdialogue.tracker.CommitmentTrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real tracker, started in this JVM on a random port over a data directory of the test's choosing, so that a
+ * test can stop it and start it again on the same data. Closing it shuts the application down.
+ */
+public final class RunningTracker implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final TrackerClient client;
+
+    private RunningTracker(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.client = new TrackerClient("http://localhost:" + port);
+    }
+
+    public static RunningTracker start(Path dataDirectory, String... properties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url(dataDirectory),
+                "--spring.main.banner-mode=off"));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        args.addAll(TestDatabase.extraArguments());
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(CommitmentTrackerApplication.class).run(args.toArray(String[]::new));
+        return new RunningTracker(context);
+    }
+
+    public TrackerClient client() {
+        return client;
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** How many events the store holds. */
+    public long storedEvents() {
+        Long count = jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
