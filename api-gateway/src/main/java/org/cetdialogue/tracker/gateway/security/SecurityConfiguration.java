@@ -45,11 +45,16 @@ public class SecurityConfiguration {
                 .headers(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/error")
+                        // the dashboard page and its static assets; the page signs in like any other client
+                        .requestMatchers(
+                                HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/dashboard/**", "/webjars/**")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // auditors: the full history, exports, replays and verification
+                        .requestMatchers("/api/audit", "/api/audit/**")
+                        .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/commitments", "/api/commitments/**")
                         .hasRole(Role.SECRETARIAT.name())
                         .requestMatchers(
@@ -58,7 +63,9 @@ public class SecurityConfiguration {
                                 "/api/areas/**",
                                 "/api/commitments",
                                 "/api/commitments/**",
-                                "/api/funding")
+                                "/api/funding",
+                                "/api/funding/**",
+                                "/api/stream/**")
                         .hasAnyRole(READ_ROLES)
                         .anyRequest()
                         .denyAll());
