@@ -1,6 +1,6 @@
 package org.cetdialogue.tracker.api.commitment;
 
-import static org.cetdialogue.tracker.api.commitment.Text.optionalText;
+import static org.cetdialogue.tracker.api.commitment.Text.requireText;
 
 import java.time.LocalDate;
 import org.cetdialogue.tracker.api.funding.Money;
@@ -12,8 +12,12 @@ import org.cetdialogue.tracker.api.funding.Money;
 public record CorrectedFields(LocalDate effectiveOn, Money amount, String titleEn, String titleKo) {
 
     public CorrectedFields {
-        optionalText(titleEn, "titleEn", 300);
-        optionalText(titleKo, "titleKo", 300);
+        if (titleEn != null) {
+            requireText(titleEn, "titleEn", 300);
+        }
+        if (titleKo != null) {
+            requireText(titleKo, "titleKo", 300);
+        }
     }
 
     public boolean changesNothing() {

@@ -2,6 +2,7 @@ package org.cetdialogue.tracker.command.config;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -20,7 +21,11 @@ class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessa
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
-            return chain.proceed();
+            Object result = chain.proceed();
+            // An event-sourced aggregate checks @TargetAggregateVersion only when the unit of work commits, after
+            // this chain; detect a stale version here so that it, too, leaves with a VERSION_CONFLICT detail.
+            ConflictResolution.getConflictResolver().detectConflicts(unseen -> !unseen.isEmpty());
+            return result;
         } catch (CommitmentRuleViolationException e) {
             throw refusal(e.toViolation(), e);
         } catch (IllegalArgumentException e) {
