@@ -18,7 +18,7 @@ CREATE TABLE area_commitment (
     title_en                  VARCHAR(300) NOT NULL,
     title_ko                  VARCHAR(300) NOT NULL,
     status                    VARCHAR(20)  NOT NULL,
-    status_before_suspension  VARCHAR(20),
+    reached_status            VARCHAR(20)  NOT NULL,
     assessment                VARCHAR(20)  NOT NULL,
     milestone_count           INTEGER      NOT NULL,
     target_date               DATE,

@@ -100,7 +100,7 @@ public class AreaStatusProjection {
             titleKo = Objects.requireNonNullElse(corrected.after().titleKo(), titleKo);
         }
         LocalDate lastActivity = latest(row.lastActivityOn(), event.effectiveOn());
-        jdbc.sql("UPDATE area_commitment SET status = :status, status_before_suspension = :reached,"
+        jdbc.sql("UPDATE area_commitment SET status = :status, reached_status = :reached,"
                         + " assessment = :assessment, milestone_count = :milestones, title_en = :titleEn,"
                         + " title_ko = :titleKo, last_activity_on = :lastActivity, last_recorded_at = :recordedAt,"
                         + " last_sequence = :sequence WHERE commitment_id = :id")
@@ -141,8 +141,10 @@ public class AreaStatusProjection {
                         .list()
                 : rows(query.area());
         LocalDate today = LocalDate.now(clock);
-        return new CommitmentSummaryList(
-                rows.stream().map(r -> r.summary(today)).toList());
+        return new CommitmentSummaryList(rows.stream()
+                .sorted(Comparator.comparing(Row::area).thenComparing(Row::commitmentId))
+                .map(r -> r.summary(today))
+                .toList());
     }
 
     @ResetHandler
@@ -195,7 +197,7 @@ public class AreaStatusProjection {
         }
         Progress progress = Progress.PROPOSED;
         jdbc.sql("INSERT INTO area_commitment (commitment_id, area, kind, title_en, title_ko, status,"
-                        + " status_before_suspension, assessment, milestone_count, target_date, last_activity_on,"
+                        + " reached_status, assessment, milestone_count, target_date, last_activity_on,"
                         + " last_recorded_at, last_sequence) VALUES (:id, :area, :kind, :titleEn, :titleKo, :status,"
                         + " :reached, :assessment, 0, :targetDate, :lastActivity, :recordedAt, :sequence)")
                 .param("id", event.commitmentId())
@@ -214,7 +216,7 @@ public class AreaStatusProjection {
     }
 
     private static final String SELECT = "SELECT commitment_id, area, kind, title_en, title_ko, status,"
-            + " status_before_suspension, milestone_count, target_date, last_activity_on, last_recorded_at,"
+            + " reached_status, milestone_count, target_date, last_activity_on, last_recorded_at,"
             + " last_sequence FROM area_commitment";
 
     private List<Row> rows(Area area) {
@@ -241,7 +243,7 @@ public class AreaStatusProjection {
                 rs.getString("title_ko"),
                 new Progress(
                         LifecycleStatus.valueOf(rs.getString("status")),
-                        LifecycleStatus.valueOf(rs.getString("status_before_suspension")),
+                        LifecycleStatus.valueOf(rs.getString("reached_status")),
                         rs.getInt("milestone_count")),
                 rs.getObject("target_date", LocalDate.class),
                 rs.getObject("last_activity_on", LocalDate.class),
