@@ -39,7 +39,7 @@ class RestartAndRebuildHttpTest {
             TrackerClient client = tracker.client();
             record(client);
             before = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> projections(client), p -> p.at("/view/version").asLong() == 5);
+                    .until(() -> projections(client), RestartAndRebuildHttpTest::allCaughtUp);
             events = tracker.storedEvents();
         }
 
@@ -104,6 +104,15 @@ class RestartAndRebuildHttpTest {
                 client.get(VIEWER, "/api/commitments/bio-lbnl-kribb-biofoundry-mou/history")
                         .json());
         return all;
+    }
+
+    /** Every projection has applied all six events of the test commitment (each processor runs on its own). */
+    private static boolean allCaughtUp(JsonNode p) {
+        return p.at("/view/version").asLong() == 5
+                && p.at("/history/entries").size() == 6
+                && p.at("/areas/areas/2/byAssessment/SUBSTANTIAL").asInt() == 1
+                && p.at("/funding/byArea/0/totals/pledged/amount").asLong() == 1_600_000_000L
+                && p.at("/funding/byArea/0/totals/disbursed/amount").asLong() == 500_000_000L;
     }
 
     private static void assertSameProjections(JsonNode actual, JsonNode expected) {
