@@ -1,13 +1,34 @@
 -- Read models. Each can be dropped and rebuilt from the events; each remembers the last event sequence it applied
 -- per commitment, so a replay or a redelivery changes nothing.
 
--- commitment-view: the current state of each commitment, as a JSON document beside the columns lists filter on.
+-- commitment-view: the current state of each commitment: its scalar fields as a small JSON document, its milestones
+-- and funding facts as rows (so an event costs the same whether the commitment has ten events or ten thousand).
 CREATE TABLE commitment_view (
     commitment_id    VARCHAR(80)  NOT NULL,
     area             VARCHAR(40)  NOT NULL,
     last_sequence    BIGINT       NOT NULL,
     document         VARCHAR      NOT NULL,
     CONSTRAINT pk_commitment_view PRIMARY KEY (commitment_id)
+);
+
+CREATE TABLE commitment_view_milestone (
+    commitment_id   VARCHAR(80)   NOT NULL,
+    sequence_number BIGINT        NOT NULL,
+    description     VARCHAR(2000) NOT NULL,
+    achieved_on     DATE          NOT NULL,
+    CONSTRAINT pk_commitment_view_milestone PRIMARY KEY (commitment_id, sequence_number)
+);
+
+CREATE TABLE commitment_view_funding (
+    commitment_id   VARCHAR(80)    NOT NULL,
+    sequence_number BIGINT         NOT NULL,
+    stage           VARCHAR(20)    NOT NULL,
+    funder          VARCHAR(200)   NOT NULL,
+    currency        CHAR(3)        NOT NULL,
+    amount          NUMERIC(22, 4) NOT NULL,
+    lower_bound     BOOLEAN        NOT NULL,
+    value_date      DATE           NOT NULL,
+    CONSTRAINT pk_commitment_view_funding PRIMARY KEY (commitment_id, sequence_number)
 );
 
 -- area-status: one row a commitment, grouped per area at query time (seven areas, tens of rows each).

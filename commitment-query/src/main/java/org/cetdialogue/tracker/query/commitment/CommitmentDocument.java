@@ -14,7 +14,10 @@ import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 
-/** The stored form of one commitment's view: a mutable JSON document, folded event by event. */
+/**
+ * The stored form of one commitment's view: a small mutable JSON document of its scalar fields, folded event by event.
+ * Milestones and funding facts, which grow with the history, are rows of their own.
+ */
 class CommitmentDocument {
 
     public String commitmentId;
@@ -24,7 +27,6 @@ class CommitmentDocument {
     public String titleKo;
     public Progress progress = Progress.PROPOSED;
     public EventReference reachedBy;
-    public List<EventReference> milestoneEvents = new ArrayList<>();
     public List<Party> parties = new ArrayList<>();
     public String sourceCitation;
     public LocalDate targetDate;
@@ -33,16 +35,18 @@ class CommitmentDocument {
     public LocalDate launchedOn;
     public LocalDate completedOn;
     public LocalDate cancelledOn;
-    public List<MilestoneView> milestones = new ArrayList<>();
-    public List<FundingEntryView> funding = new ArrayList<>();
     public long version;
     public Instant lastRecordedAt;
 
-    CommitmentView toView() {
+    /**
+     * The view, with the milestones and funding facts stored beside the document. The assessment's basis is the event
+     * that reached the current step and, where milestones make a launched commitment substantial, the first of them.
+     */
+    CommitmentView toView(List<MilestoneView> milestones, List<FundingEntryView> funding) {
         List<EventReference> basis = new ArrayList<>();
         basis.add(reachedBy);
-        if (progress.milestonesCount()) {
-            basis.addAll(milestoneEvents);
+        if (progress.milestonesCount() && !milestones.isEmpty()) {
+            basis.add(new EventReference(milestones.get(0).sequence(), "MilestoneRecordedEvent"));
         }
         LifecycleStatus status = progress.status();
         return new CommitmentView(

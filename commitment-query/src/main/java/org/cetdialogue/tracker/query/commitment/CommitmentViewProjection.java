@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +23,8 @@ import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
 import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.funding.FundingStage;
+import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.CommitmentView;
 import org.cetdialogue.tracker.api.query.EventReference;
@@ -100,12 +103,36 @@ public class CommitmentViewProjection {
 
     @QueryHandler
     public Optional<CommitmentView> handle(FindCommitmentQuery query) {
-        return load(query.commitmentId()).map(CommitmentDocument::toView);
+        return load(query.commitmentId()).map(this::viewOf);
     }
 
     @ResetHandler
     void reset() {
+        jdbc.sql("DELETE FROM commitment_view_milestone").update();
+        jdbc.sql("DELETE FROM commitment_view_funding").update();
         jdbc.sql("DELETE FROM commitment_view").update();
+    }
+
+    /** The document with its milestone and funding rows. */
+    private CommitmentView viewOf(CommitmentDocument doc) {
+        List<MilestoneView> milestones = jdbc.sql("SELECT sequence_number, description, achieved_on"
+                        + " FROM commitment_view_milestone WHERE commitment_id = :id ORDER BY sequence_number")
+                .param("id", doc.commitmentId)
+                .query((rs, n) ->
+                        new MilestoneView(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class)))
+                .list();
+        List<FundingEntryView> funding = jdbc.sql("SELECT sequence_number, stage, funder, currency, amount,"
+                        + " lower_bound, value_date FROM commitment_view_funding WHERE commitment_id = :id"
+                        + " ORDER BY sequence_number")
+                .param("id", doc.commitmentId)
+                .query((rs, n) -> new FundingEntryView(
+                        rs.getLong(1),
+                        FundingStage.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        new Money(rs.getBigDecimal(5), rs.getString(4), rs.getBoolean(6)),
+                        rs.getObject(7, java.time.LocalDate.class)))
+                .list();
+        return doc.toView(milestones, funding);
     }
 
     private void create(CommitmentDocument doc, CommitmentEvent event, long sequence, Instant recordedAt) {
@@ -124,7 +151,7 @@ public class CommitmentViewProjection {
                 .update();
     }
 
-    private static void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {
+    private void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {
         doc.progress = doc.progress.next(event);
         if (Progress.isStep(event)) {
             doc.reachedBy = reference(event, sequence);
@@ -138,17 +165,32 @@ public class CommitmentViewProjection {
         } else if (event instanceof CommitmentCancelledEvent cancelled) {
             doc.cancelledOn = cancelled.cancelledOn();
         } else if (event instanceof MilestoneRecordedEvent milestone) {
-            doc.milestones.add(new MilestoneView(sequence, milestone.description(), milestone.achievedOn()));
-            doc.milestoneEvents.add(reference(event, sequence));
+            jdbc.sql("INSERT INTO commitment_view_milestone (commitment_id, sequence_number, description, achieved_on)"
+                            + " VALUES (:id, :sequence, :description, :achievedOn)")
+                    .param("id", doc.commitmentId)
+                    .param("sequence", sequence)
+                    .param("description", milestone.description())
+                    .param("achievedOn", milestone.achievedOn())
+                    .update();
         } else if (event instanceof FundingEvent funding) {
-            doc.funding.add(new FundingEntryView(
-                    sequence, funding.stage(), funding.funder(), funding.amount(), funding.valueDate()));
+            jdbc.sql("INSERT INTO commitment_view_funding (commitment_id, sequence_number, stage, funder, currency,"
+                            + " amount, lower_bound, value_date) VALUES (:id, :sequence, :stage, :funder, :currency,"
+                            + " :amount, :lowerBound, :valueDate)")
+                    .param("id", doc.commitmentId)
+                    .param("sequence", sequence)
+                    .param("stage", funding.stage().name())
+                    .param("funder", funding.funder())
+                    .param("currency", funding.amount().currency())
+                    .param("amount", funding.amount().amount())
+                    .param("lowerBound", funding.amount().lowerBound())
+                    .param("valueDate", funding.valueDate())
+                    .update();
         } else if (event instanceof EntryCorrectedEvent corrected) {
             correct(doc, corrected);
         }
     }
 
-    private static void correct(CommitmentDocument doc, EntryCorrectedEvent event) {
+    private void correct(CommitmentDocument doc, EntryCorrectedEvent event) {
         CorrectedFields after = event.after();
         long target = event.correctedSequence();
         if (after.titleEn() != null) {
@@ -157,17 +199,30 @@ public class CommitmentViewProjection {
         if (after.titleKo() != null) {
             doc.titleKo = after.titleKo();
         }
-        doc.milestones.replaceAll(m -> m.sequence() == target && after.effectiveOn() != null
-                ? new MilestoneView(m.sequence(), m.description(), after.effectiveOn())
-                : m);
-        doc.funding.replaceAll(f -> f.sequence() != target
-                ? f
-                : new FundingEntryView(
-                        f.sequence(),
-                        f.stage(),
-                        f.funder(),
-                        after.amount() != null ? after.amount() : f.amount(),
-                        after.effectiveOn() != null ? after.effectiveOn() : f.valueDate()));
+        if (after.effectiveOn() != null) {
+            jdbc.sql("UPDATE commitment_view_milestone SET achieved_on = :date"
+                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
+                    .param("date", after.effectiveOn())
+                    .param("id", doc.commitmentId)
+                    .param("sequence", target)
+                    .update();
+            jdbc.sql("UPDATE commitment_view_funding SET value_date = :date"
+                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
+                    .param("date", after.effectiveOn())
+                    .param("id", doc.commitmentId)
+                    .param("sequence", target)
+                    .update();
+        }
+        if (after.amount() != null) {
+            jdbc.sql("UPDATE commitment_view_funding SET amount = :amount, currency = :currency,"
+                            + " lower_bound = :lowerBound WHERE commitment_id = :id AND sequence_number = :sequence")
+                    .param("amount", after.amount().amount())
+                    .param("currency", after.amount().currency())
+                    .param("lowerBound", after.amount().lowerBound())
+                    .param("id", doc.commitmentId)
+                    .param("sequence", target)
+                    .update();
+        }
         if (after.effectiveOn() != null) {
             switch (event.correctedEventType()) {
                 case "CommitmentProposedEvent", "MouProposedEvent" -> doc.announcedOn = after.effectiveOn();
@@ -176,7 +231,7 @@ public class CommitmentViewProjection {
                 case "CommitmentCompletedEvent" -> doc.completedOn = after.effectiveOn();
                 case "CommitmentCancelledEvent" -> doc.cancelledOn = after.effectiveOn();
                 default -> {
-                    // milestones and funding are corrected above; other dates are not shown in the view
+                    // milestones and funding rows are corrected above; other dates are not shown in the view
                 }
             }
         }
