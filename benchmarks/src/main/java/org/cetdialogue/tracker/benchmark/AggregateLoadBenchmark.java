@@ -1,0 +1,42 @@
+package org.cetdialogue.tracker.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cetdialogue.tracker.api.commitment.RecordMilestoneCommand;
+
+/**
+ * Time to handle one command on a commitment with 10, 1,000 and 10,000 past events. The first command loads the
+ * whole stream (and, past the threshold, takes a snapshot); the median of the following ones shows the steady state.
+ */
+final class AggregateLoadBenchmark {
+
+    record Result(int pastEvents, double firstCommandMillis, double medianMillis) {}
+
+    private final InProcessTracker tracker;
+
+    AggregateLoadBenchmark(InProcessTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    Result measure(int pastEvents) {
+        String prefix = "bench-load-" + pastEvents;
+        tracker.bulkAppend(prefix, 1, pastEvents);
+        String id = prefix + "-0";
+        long first = time(id);
+        List<Long> rest = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rest.add(time(id));
+        }
+        long[] nanos = rest.stream().mapToLong(Long::longValue).toArray();
+        return new Result(pastEvents, first / 1e6, Stats.percentileMillis(nanos, 50));
+    }
+
+    private long time(String id) {
+        long start = System.nanoTime();
+        tracker.commands()
+                .sendAndWait(
+                        new RecordMilestoneCommand(id, "Benchmark milestone", InProcessTracker.DAY, null),
+                        InProcessTracker.METADATA);
+        return System.nanoTime() - start;
+    }
+}

@@ -1,0 +1,261 @@
+package org.cetdialogue.tracker.benchmark;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Runs every benchmark of docs/PERFORMANCE.md against one database and prints a Markdown table: the tracker's
+ * figure, the raw-database baseline from the same run, and their ratio.
+ *
+ * <pre>
+ * java -jar benchmarks/target/cet-tracker-benchmarks.jar --database=h2
+ * java -jar benchmarks/target/cet-tracker-benchmarks.jar --database=postgres \
+ *     --postgres-url=jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user=postgres
+ * </pre>
+ *
+ * Options: {@code --events} (default 1000000), {@code --seconds} per measurement (10), {@code --repo} (.), {@code
+ * --tracker-arg=...} (repeatable; passed to the packaged tracker).
+ */
+public final class BenchmarkMain {
+
+    private final Map<String, String> options;
+    private final List<String[]> rows = new ArrayList<>();
+
+    private BenchmarkMain(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        List<String> trackerArgs = new ArrayList<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv[0].equals("tracker-arg")) {
+                trackerArgs.add(kv[1]);
+            } else {
+                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            }
+        }
+        options.put("tracker-args", String.join("\u0000", trackerArgs));
+        new BenchmarkMain(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+        Path gatewayResources = repo.resolve("api-gateway/src/main/resources");
+        Path jar = repo.resolve("api-gateway/target/cet-commitment-tracker.jar");
+        long targetEvents = Long.parseLong(options.getOrDefault("events", "1000000"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "10"));
+        Path work = Files.createTempDirectory("cet-bench-");
+        Database database = options.getOrDefault("database", "h2").equals("postgres")
+                ? Database.freshPostgres(
+                        options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                        options.getOrDefault("postgres-user", "postgres"),
+                        options.getOrDefault("postgres-password", ""))
+                : Database.h2(work);
+        List<String> trackerArgs = new ArrayList<>();
+        for (String a : options.get("tracker-args").split("\u0000")) {
+            if (!a.isBlank()) {
+                trackerArgs.add(a);
+            }
+        }
+        log("database " + database.kind() + " (" + database.url() + "), work directory " + work);
+
+        // 1. In-process: writes, aggregate load, then fill the store to 100,000 events.
+        try (InProcessTracker tracker = new InProcessTracker(database, gatewayResources)) {
+            WriteBenchmark writes = new WriteBenchmark(tracker, seconds);
+            List<List<String>> one = writes.prepare(1, 4);
+            List<List<String>> eight = writes.prepare(8, 4);
+            for (int senders : new int[] {1, 8}) {
+                log("writes, " + senders + " sender(s)");
+                double tracked = writes.commandsPerSecond(senders == 1 ? one : eight);
+                // the baseline inserts rows as large as the milestone events just written
+                byte[][] sample = tracker.jdbc()
+                        .queryForObject(
+                                "SELECT payload, meta_data FROM domain_event_entry ORDER BY global_index DESC"
+                                        + " LIMIT 1",
+                                (rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)});
+                double raw = writes.rawInsertsPerSecond(senders, sample[0], sample[1]);
+                rows.add(row(
+                        "Writes, " + senders + " sender(s)",
+                        Stats.perSecond(tracked) + " commands",
+                        Stats.perSecond(raw) + " inserts",
+                        Stats.ratio(tracked, raw)));
+            }
+            AggregateLoadBenchmark load = new AggregateLoadBenchmark(tracker);
+            for (int past : new int[] {10, 1_000, 10_000}) {
+                log("aggregate load, " + past + " past events");
+                AggregateLoadBenchmark.Result r = load.measure(past);
+                rows.add(row(
+                        "Command on a commitment with " + String.format("%,d", past) + " past events",
+                        Stats.ms(r.medianMillis()) + " median (first: " + Stats.ms(r.firstCommandMillis()) + ")",
+                        "",
+                        ""));
+            }
+            fillTo(tracker, 100_000);
+        }
+
+        // 2. The packaged tracker at 100,000 events: start-up, reads at 500/s, HTTP writes.
+        try (ExternalTracker app =
+                ExternalTracker.start(jar, database, 18181, work.resolve("tracker-100k.log"), trackerArgs)) {
+            rows.add(row("Start-up at 100,000 events", String.format("%.1f s", app.startupSeconds()), "", ""));
+            HttpLoad viewer = HttpLoad.signedIn(app.baseUrl(), "viewer", "viewer-demo");
+            reads(app, viewer, "100,000", seconds);
+            HttpLoad secretariat = HttpLoad.signedIn(app.baseUrl(), "us-secretariat", "us-secretariat-demo");
+            httpWrites(app, secretariat, seconds);
+        }
+
+        // 3. In-process: fill to the target, then rebuild every projection from the events.
+        try (InProcessTracker tracker = new InProcessTracker(database, gatewayResources)) {
+            fillTo(tracker, targetEvents);
+            long events = tracker.storedEvents();
+            ReplayBenchmark replay = new ReplayBenchmark(tracker, database);
+            log("replay of " + events + " events");
+            double replayed = replay.replayEventsPerSecond(events);
+            log("raw read and parse of " + events + " events");
+            double raw = replay.rawReadAndParsePerSecond();
+            rows.add(row(
+                    "Replay, all projections, " + String.format("%,d", events) + " events",
+                    Stats.perSecond(replayed) + " events",
+                    Stats.perSecond(raw) + " rows read+parsed",
+                    Stats.ratio(replayed, raw)));
+        }
+
+        // 4. The packaged tracker at the target: start-up, reads, resident memory.
+        try (ExternalTracker app =
+                ExternalTracker.start(jar, database, 18182, work.resolve("tracker-full.log"), trackerArgs)) {
+            String label = String.format("%,d", targetEvents);
+            rows.add(row("Start-up at " + label + " events", String.format("%.1f s", app.startupSeconds()), "", ""));
+            HttpLoad viewer = HttpLoad.signedIn(app.baseUrl(), "viewer", "viewer-demo");
+            reads(app, viewer, label, seconds);
+            rows.add(row(
+                    "Resident memory at " + label + " events (after the reads)", app.residentMiB() + " MiB", "", ""));
+        }
+
+        print(database);
+    }
+
+    private void fillTo(InProcessTracker tracker, long target) {
+        long stored = tracker.storedEvents();
+        int perCommitment = 100;
+        int commitments = (int) Math.max(0, (target - stored) / perCommitment);
+        log("filling the store from " + stored + " to about " + target + " events");
+        tracker.bulkAppend("bench-fill-" + stored, commitments, perCommitment);
+        tracker.awaitProjectionsCaughtUp(Duration.ofHours(2));
+    }
+
+    private void reads(ExternalTracker app, HttpLoad viewer, String events, double seconds) throws Exception {
+        for (String path : new String[] {"/api/areas", "/api/funding"}) {
+            log("reads of " + path + " at 500/s, " + events + " events, " + viewer.authMode());
+            HttpLoad.Result r = viewer.fixedRate(
+                    n -> viewer.request(app.baseUrl() + path).GET().build(), 500, seconds);
+            rows.add(row(
+                    "Read " + path + " at 500/s, " + events + " events (" + viewer.authMode() + ")",
+                    "p50 " + Stats.ms(r.p50Millis()) + ", p99 " + Stats.ms(r.p99Millis()) + ", errors " + r.errors(),
+                    "",
+                    ""));
+        }
+    }
+
+    private void httpWrites(ExternalTracker app, HttpLoad secretariat, double seconds) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String id = "bench-http-" + i;
+            ids.add(id);
+            send(secretariat, app.baseUrl() + "/api/commitments", """
+                    {"commitmentId":"%s","area":"QUANTUM","kind":"PROGRAM","titleEn":"HTTP benchmark %s",
+                     "titleKo":"HTTP 벤치마크","parties":[{"nameEn":"Lab","nameKo":"연구소","country":"US","role":"LEAD"}],
+                     "announcedOn":"2024-01-15"}""".formatted(id, id));
+            send(secretariat, app.baseUrl() + "/api/commitments/" + id + "/launch", "{\"launchedOn\":\"2024-01-15\"}");
+        }
+        LongFunction<HttpRequest> milestone = n -> secretariat
+                .request(app.baseUrl() + "/api/commitments/" + ids.get((int) (n % ids.size())) + "/milestones")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"description\":\"HTTP benchmark milestone\",\"achievedOn\":\"2024-02-01\"}"))
+                .build();
+        log("HTTP writes at 50/s, " + secretariat.authMode());
+        HttpLoad.Result fixed = secretariat.fixedRate(milestone, 50, seconds);
+        rows.add(row(
+                "HTTP POST milestone at 50/s (" + secretariat.authMode() + ")",
+                Stats.perSecond(fixed.perSecond()) + ", p50 " + Stats.ms(fixed.p50Millis()) + ", p99 "
+                        + Stats.ms(fixed.p99Millis()) + ", errors " + fixed.errors(),
+                "",
+                ""));
+        log("HTTP writes at saturation, 16 clients");
+        HttpLoad.Result saturated = secretariat.saturation(milestone, 16, seconds);
+        rows.add(row(
+                "HTTP POST milestone, saturation, 16 clients (" + secretariat.authMode() + ")",
+                Stats.perSecond(saturated.perSecond()) + ", p50 " + Stats.ms(saturated.p50Millis()) + ", p99 "
+                        + Stats.ms(saturated.p99Millis()) + ", errors " + saturated.errors(),
+                "",
+                ""));
+    }
+
+    private static void send(HttpLoad load, String url, String json) throws Exception {
+        int status = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        load.request(url)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        if (status >= 400) {
+            throw new IllegalStateException("setting up the HTTP benchmark failed: " + status + " for " + url);
+        }
+    }
+
+    private void print(Database database) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append("### ")
+                .append(database.kind().equals("h2") ? "Standalone (H2 file)" : "PostgreSQL")
+                .append("\n\n");
+        out.append(machine()).append("\n\n");
+        out.append("| benchmark | tracker | raw-database baseline | ratio |\n| --- | --- | --- | --- |\n");
+        for (String[] row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        System.out.println();
+        System.out.println(out);
+        Path file = Path.of("benchmarks/target/results-" + database.kind() + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        log("written to " + file.toAbsolutePath());
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(0L);
+        return String.format(
+                "Machine: %d cores (%s), %.0f GiB, Java %s.",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memKb / 1024.0 / 1024.0,
+                System.getProperty("java.version"));
+    }
+
+    private static String[] row(String... cells) {
+        return cells;
+    }
+
+    private static void log(String message) {
+        System.out.println("[benchmark] " + message);
+    }
+}
