@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
 import org.slf4j.Logger;
@@ -59,6 +60,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrent(ConcurrencyException e) {
         return rule(new RuleViolation(
                 RuleCode.VERSION_CONFLICT, "the commitment was changed by a concurrent request; reload and retry"));
+    }
+
+    /**
+     * A stale {@code If-Match} found when the aggregate is loaded, before any handler (or interceptor) runs: Axon
+     * raises it directly, without rule details.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
+        return rule(new RuleViolation(
+                RuleCode.VERSION_CONFLICT,
+                "the commitment is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()));
     }
 
     @ExceptionHandler(EventStoreException.class)
