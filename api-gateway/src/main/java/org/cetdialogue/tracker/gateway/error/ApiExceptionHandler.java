@@ -1,6 +1,8 @@
 package org.cetdialogue.tracker.gateway.error;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -74,7 +76,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeUnavailable(EventStoreException e) {
+    ResponseEntity<Object> storeUnavailable(EventStoreException e, HttpServletRequest request) {
+        if (isUniqueViolation(e)) {
+            // the unique (aggregate, sequence) index refused the append: the commitment exists (a create) or was
+            // changed by a concurrent writer (any other write)
+            return "/api/commitments".equals(request.getRequestURI()) ? exists(null) : concurrent(null);
+        }
         log.error("event store failure", e);
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", "The event store could not record the change.");
@@ -131,6 +138,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problemHeaders.addAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> rule(RuleViolation violation) {

@@ -2,6 +2,10 @@ package org.cetdialogue.tracker.gateway.web;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.time.LocalDate;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -39,7 +43,16 @@ public class RestJsonConfiguration {
                 .maxNameLength(limits.maxJsonNameLength())
                 .maxNumberLength(limits.maxJsonNumberLength())
                 .build();
-        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
+        return builder -> builder.deserializerByType(LocalDate.class, new StrictLocalDateDeserializer())
+                .postConfigurer(mapper -> {
+                    mapper.getFactory().setStreamReadConstraints(constraints);
+                    // a number or a boolean where text is expected is a wrong type, not text: {"description": 1.5} is
+                    // 400
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
     }
 
     @Bean

@@ -167,6 +167,37 @@ class HostileInputHttpTest {
     }
 
     @Test
+    void proposingAnExistingIdAnswers409() {
+        Response again = client.post(US_SECRETARIAT, "/api/commitments", Bodies.mou(ID));
+        assertRefused(again, 409);
+        assertThat(again.json().get("rule").asText()).isEqualTo("COMMITMENT_EXISTS");
+    }
+
+    @Test
+    void datesAreStringsOnly() {
+        for (String date : new String[] {"[2024,6,20]", "19000", "{\"year\":2024}", "true"}) {
+            assertRefused(
+                    client.post(
+                            US_SECRETARIAT,
+                            "/api/commitments/" + ID + "/milestones",
+                            "{\"description\":\"x\",\"achievedOn\":" + date + "}"),
+                    400);
+        }
+    }
+
+    @Test
+    void aNumberOrABooleanWhereTextIsExpectedAnswers400() {
+        for (String value : new String[] {"1.5", "7", "true"}) {
+            assertRefused(
+                    client.post(
+                            US_SECRETARIAT,
+                            "/api/commitments/" + ID + "/milestones",
+                            "{\"description\":" + value + ",\"achievedOn\":\"2024-06-20\"}"),
+                    400);
+        }
+    }
+
+    @Test
     void malformedHeadersAnswer400() {
         String body = "{\"description\":\"x\",\"achievedOn\":\"2024-01-01\"}";
         String path = "/api/commitments/" + ID + "/milestones";
