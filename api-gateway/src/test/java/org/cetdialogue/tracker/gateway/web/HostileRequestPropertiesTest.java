@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * request is built from a body that would be accepted, then broken in one way, so that a hole in validation shows up
  * as a stored event. One running tracker serves the whole class.
  */
-class HostileRequestProperties {
+class HostileRequestPropertiesTest {
 
     private static final String ID = "quantum-property-mou";
     private static final List<String> AUDIT_FIELDS =
@@ -239,7 +239,7 @@ class HostileRequestProperties {
                         Arbitraries.of("If-Match", "X-Correlation-Id", "Idempotency-Key", "Content-Type"),
                         values)
                 .as(HostileHeader::new)
-                .filter(HostileRequestProperties::isInvalid);
+                .filter(HostileRequestPropertiesTest::isInvalid);
     }
 
     /** Keeps only values the tracker must refuse, so that an accepted request means a hole. */
