@@ -51,6 +51,10 @@ public final class RunningTracker implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** How many events the store holds. */
     public long storedEvents() {
         Long count = jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);

@@ -49,6 +49,56 @@ public final class TrackerClient {
         return send(builder);
     }
 
+    /** A POST of raw bytes; {@code chunked} sends them without a Content-Length. */
+    public Response postBytes(Map<String, String> user, String path, byte[] body, boolean chunked, String... headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder builder = request(user, path).POST(publisher);
+        boolean contentType = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+            contentType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!contentType) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder);
+    }
+
+    /** Any method on a path, with an optional JSON body; used by the route matrix. */
+    public Response exchange(Map<String, String> user, String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(user, path)
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** Only the status and headers; the body is not read (for event streams, which never end). */
+    public Response head(Map<String, String> user, String method, String path) {
+        HttpRequest.Builder builder = request(user, path).method(method, HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<java.io.InputStream> response =
+                    http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Response(response.statusCode(), response.headers(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(Map<String, String> user, String path) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
@@ -65,7 +115,7 @@ public final class TrackerClient {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response);
+            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -77,22 +127,33 @@ public final class TrackerClient {
     /** One HTTP answer. */
     public static final class Response {
 
-        private final HttpResponse<String> response;
+        private final int status;
+        private final java.net.http.HttpHeaders headers;
+        private final String body;
 
-        Response(HttpResponse<String> response) {
-            this.response = response;
+        Response(int status, java.net.http.HttpHeaders headers, String body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
         }
 
         public int status() {
-            return response.statusCode();
+            return status;
         }
 
         public String body() {
-            return response.body();
+            return body;
         }
 
         public String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** True for an RFC 9457 answer: {@code application/problem+json} with the status repeated in the body. */
+        public boolean isProblem() {
+            return contentType() != null
+                    && contentType().startsWith("application/problem+json")
+                    && json().path("status").asInt() == status;
         }
 
         public String contentType() {
@@ -101,15 +162,15 @@ public final class TrackerClient {
 
         public JsonNode json() {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(body);
             } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + response.body(), e);
+                throw new UncheckedIOException("not JSON: " + body, e);
             }
         }
 
         @Override
         public String toString() {
-            return response.statusCode() + " " + response.body();
+            return status + " " + body;
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.cetdialogue.tracker.gateway.error;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
 import org.slf4j.Logger;
@@ -61,8 +64,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 RuleCode.VERSION_CONFLICT, "the commitment was changed by a concurrent request; reload and retry"));
     }
 
+    /**
+     * A stale {@code If-Match} found when the aggregate is loaded, before any handler (or interceptor) runs: Axon
+     * raises it directly, without rule details.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
+        return rule(new RuleViolation(
+                RuleCode.VERSION_CONFLICT,
+                "the commitment is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()));
+    }
+
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeUnavailable(EventStoreException e) {
+    ResponseEntity<Object> storeUnavailable(EventStoreException e, HttpServletRequest request) {
+        if (isUniqueViolation(e)) {
+            // the unique (aggregate, sequence) index refused the append: the commitment exists (a create) or was
+            // changed by a concurrent writer (any other write)
+            return "/api/commitments".equals(request.getRequestURI()) ? exists(null) : concurrent(null);
+        }
         log.error("event store failure", e);
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", "The event store could not record the change.");
@@ -119,6 +138,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problemHeaders.addAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> rule(RuleViolation violation) {

@@ -3,12 +3,13 @@ package org.cetdialogue.tracker.gateway.error;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Writes an RFC 9457 problem where no controller advice can: in the security filters. */
+/** Writes an RFC 9457 problem where no controller advice can: in the servlet and security filters. */
 @Component
 public class ProblemResponses {
 
@@ -19,13 +20,25 @@ public class ProblemResponses {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(
+                response,
+                status,
+                title,
+                detail,
+                status == HttpStatus.UNAUTHORIZED
+                        ? Map.of("WWW-Authenticate", "Basic realm=\"cet-tracker\"")
+                        : Map.of());
+    }
+
+    public void write(
+            HttpServletResponse response, HttpStatus status, String title, String detail, Map<String, String> headers)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        response.resetBuffer();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"cet-tracker\"");
-        }
+        headers.forEach(response::setHeader);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

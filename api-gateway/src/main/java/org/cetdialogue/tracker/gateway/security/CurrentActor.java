@@ -15,9 +15,14 @@ public class CurrentActor {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("no authenticated caller");
         }
-        String side = authentication.getPrincipal() instanceof TrackerUser user
-                ? user.side().name()
-                : "UNKNOWN";
+        String side;
+        if (authentication.getPrincipal() instanceof TrackerUser user) {
+            side = user.side().name();
+        } else if (authentication instanceof TrackerJwtAuthentication jwt) {
+            side = jwt.side().name();
+        } else {
+            side = "UNKNOWN";
+        }
         List<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))

@@ -1,0 +1,163 @@
+package org.cetdialogue.tracker.gateway.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cetdialogue.tracker.gateway.error.ProblemResponses;
+import org.cetdialogue.tracker.gateway.web.CachedBodyRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on a POST: the first request with a key (per user) claims it and its answer is stored; a
+ * retry with the same key and the same request (method, path and body, by SHA-256) gets the stored status and body
+ * back, with {@code Idempotent-Replayed: true}, and nothing runs again; the same key with a different request answers
+ * 422; a retry while the first is still running answers 409. A 5xx or 429 answer is not stored, so a retry runs.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,200}$");
+
+    private final IdempotencyKeyStore store;
+    private final ProblemResponses problems;
+
+    IdempotencyFilter(IdempotencyKeyStore store, ProblemResponses problems) {
+        this.store = store;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "Idempotency-Key must be 1 to 200 letters, digits or . _ : - characters");
+            return;
+        }
+        String username = authentication.getName();
+        String fingerprint = fingerprint(request);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (store.claim(username, key, fingerprint)) {
+                runAndStore(request, response, chain, username, key);
+                return;
+            }
+            Optional<StoredResponse> stored = store.find(username, key);
+            if (stored.isEmpty()) {
+                continue; // released or purged in between: claim again
+            }
+            if (store.isStale(stored.get())) {
+                store.forget(username, key, stored.get());
+                continue;
+            }
+            answerFromStore(stored.get(), fingerprint, response);
+            return;
+        }
+        problems.write(
+                response,
+                HttpStatus.CONFLICT,
+                "Request in progress",
+                "Another request with this Idempotency-Key is being processed; retry later.");
+    }
+
+    private void runAndStore(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String username, String key)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, wrapper);
+        } catch (ServletException | IOException | RuntimeException e) {
+            store.release(username, key);
+            throw e;
+        }
+        int status = wrapper.getStatus();
+        if (status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            store.release(username, key);
+        } else {
+            store.complete(
+                    username,
+                    key,
+                    status,
+                    wrapper.getContentType(),
+                    wrapper.getHeader(HttpHeaders.LOCATION),
+                    wrapper.getContentAsByteArray());
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private void answerFromStore(StoredResponse stored, String fingerprint, HttpServletResponse response)
+            throws IOException {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            problems.write(
+                    response,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            return;
+        }
+        if (stored.inFlight()) {
+            problems.write(
+                    response,
+                    HttpStatus.CONFLICT,
+                    "Request in progress",
+                    "The first request with this Idempotency-Key is still being processed; retry later.");
+            return;
+        }
+        response.setStatus(stored.status());
+        response.setHeader("Idempotent-Replayed", "true");
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        if (stored.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        byte[] body = stored.body() == null ? new byte[0] : stored.body();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String fingerprint(HttpServletRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+            if (request.getQueryString() != null) {
+                digest.update((byte) '?');
+                digest.update(request.getQueryString().getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) '\n');
+            digest.update(CachedBodyRequest.bodyOf(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
