@@ -37,6 +37,7 @@ import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +54,12 @@ public class AreaStatusProjection {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SubscriptionUpdates updates;
 
-    public AreaStatusProjection(JdbcClient jdbc, Clock clock) {
+    public AreaStatusProjection(JdbcClient jdbc, Clock clock, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -115,6 +118,7 @@ public class AreaStatusProjection {
                 .param("sequence", sequence)
                 .param("id", event.commitmentId())
                 .update();
+        publish();
     }
 
     @QueryHandler
@@ -211,6 +215,12 @@ public class AreaStatusProjection {
                 .param("recordedAt", utc(recordedAt))
                 .param("sequence", sequence)
                 .update();
+        publish();
+    }
+
+    /** The new state of all areas to the dashboards subscribed to them. */
+    private void publish() {
+        updates.emit(FindAreasQuery.class, query -> true, () -> handle(new FindAreasQuery()));
     }
 
     private static final String SELECT = "SELECT commitment_id, area, kind, title_en, title_ko, status,"

@@ -29,6 +29,7 @@ import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,12 @@ public class CommitmentViewProjection {
     public static final String PROCESSING_GROUP = "commitment-view";
 
     private final JdbcClient jdbc;
+    private final SubscriptionUpdates updates;
     private final ObjectMapper json = MessageJson.newObjectMapper();
 
-    public CommitmentViewProjection(JdbcClient jdbc) {
+    public CommitmentViewProjection(JdbcClient jdbc, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -95,7 +98,13 @@ public class CommitmentViewProjection {
                     .param("sequence", sequence)
                     .param("id", doc.commitmentId)
                     .update();
+            publish(doc);
         });
+    }
+
+    /** The commitment's new state to the dashboards subscribed to it. */
+    private void publish(CommitmentDocument doc) {
+        updates.emit(FindCommitmentQuery.class, query -> doc.commitmentId.equals(query.commitmentId()), doc::toView);
     }
 
     @QueryHandler
@@ -122,6 +131,7 @@ public class CommitmentViewProjection {
                 .param("sequence", sequence)
                 .param("document", write(doc))
                 .update();
+        publish(doc);
     }
 
     private static void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {
