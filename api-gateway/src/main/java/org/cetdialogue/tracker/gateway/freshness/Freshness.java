@@ -11,4 +11,18 @@ public record Freshness(Long position, Long lag, boolean rebuilding, Integer pro
     public String describe() {
         return rebuilding ? "rebuilding, " + (progress == null ? 0 : progress) + "%" : "current";
     }
+
+    /**
+     * This freshness for data known to reflect the event at global position {@code reflected}: an update sent right
+     * after its event is applied may be ahead of the processor's recorded position.
+     */
+    public Freshness atLeast(long reflected) {
+        if (rebuilding || reflected < 0 || (position != null && position >= reflected)) {
+            return this;
+        }
+        if (position == null || lag == null) {
+            return new Freshness(reflected, null, false, null);
+        }
+        return new Freshness(reflected, Math.max(0, lag - (reflected - position)), false, null);
+    }
 }

@@ -14,12 +14,15 @@ import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.AreaStatusList;
+import org.cetdialogue.tracker.api.query.AreaStatusUpdate;
 import org.cetdialogue.tracker.api.query.CommitmentView;
+import org.cetdialogue.tracker.api.query.CommitmentViewUpdate;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingTotals;
+import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
@@ -69,10 +72,10 @@ public class StreamController {
                 group,
                 new FindAreasQuery(),
                 ResponseTypes.instanceOf(AreaStatusList.class),
-                AreaStatusList.class,
+                AreaStatusUpdate.class,
                 initial -> initial,
                 StreamController::areasEvent,
-                StreamController::areasEvent,
+                (update, now) -> areasEvent(update.areas(), now.atLeast(update.position())),
                 () -> areasEvent(
                         queries.query(new FindAreasQuery(), AreaStatusList.class)
                                 .join(),
@@ -89,10 +92,10 @@ public class StreamController {
                 group,
                 query,
                 ResponseTypes.instanceOf(FundingTotals.class),
-                FundingTotals.class,
+                FundingTotalsUpdate.class,
                 initial -> initial,
                 StreamController::fundingEvent,
-                StreamController::fundingEvent,
+                (update, now) -> fundingEvent(update.totals(), now.atLeast(update.position())),
                 () -> fundingEvent(queries.query(query, FundingTotals.class).join(), freshness.of(group)));
     }
 
@@ -102,12 +105,12 @@ public class StreamController {
         CommitmentIds.require(id);
         String group = CommitmentViewProjection.PROCESSING_GROUP;
         FindCommitmentQuery query = new FindCommitmentQuery(id);
-        return streams.<Optional<CommitmentView>, CommitmentView>open(
+        return streams.<Optional<CommitmentView>, CommitmentViewUpdate>open(
                 user.getName(),
                 group,
                 query,
                 ResponseTypes.optionalInstanceOf(CommitmentView.class),
-                CommitmentView.class,
+                CommitmentViewUpdate.class,
                 initial -> {
                     if (initial.isEmpty()) {
                         throw new NotFoundException("no commitment " + id);
@@ -115,7 +118,8 @@ public class StreamController {
                     return initial;
                 },
                 (initial, now) -> List.of(LiveStreams.event("commitment", now, initial.orElseThrow())),
-                (update, now) -> List.of(LiveStreams.event("commitment", now, update)),
+                (update, now) ->
+                        List.of(LiveStreams.event("commitment", now.atLeast(update.position()), update.view())),
                 () -> queries.query(query, ResponseTypes.optionalInstanceOf(CommitmentView.class))
                         .join()
                         .map(view -> List.of(LiveStreams.event("commitment", freshness.of(group), view)))
@@ -194,7 +198,7 @@ public class StreamController {
                 .map(entry -> ServerSentEvent.builder()
                         .id(Long.toString(entry.position()))
                         .event("activity")
-                        .data(StreamMessage.of(now, entry))
+                        .data(StreamMessage.of(now.atLeast(entry.position()), entry))
                         .build())
                 .toList();
     }

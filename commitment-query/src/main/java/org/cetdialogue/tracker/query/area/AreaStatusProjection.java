@@ -31,6 +31,7 @@ import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.query.AreaStatus;
 import org.cetdialogue.tracker.api.query.AreaStatusList;
+import org.cetdialogue.tracker.api.query.AreaStatusUpdate;
 import org.cetdialogue.tracker.api.query.CommitmentSummary;
 import org.cetdialogue.tracker.api.query.CommitmentSummaryList;
 import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
@@ -220,7 +221,10 @@ public class AreaStatusProjection {
 
     /** The new state of all areas to the dashboards subscribed to them. */
     private void publish() {
-        updates.emit(FindAreasQuery.class, query -> true, () -> handle(new FindAreasQuery()));
+        updates.emit(
+                FindAreasQuery.class,
+                query -> true,
+                position -> new AreaStatusUpdate(position, handle(new FindAreasQuery())));
     }
 
     private static final String SELECT = "SELECT commitment_id, area, kind, title_en, title_ko, status,"

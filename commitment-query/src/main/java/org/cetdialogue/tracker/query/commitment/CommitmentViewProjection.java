@@ -24,6 +24,7 @@ import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.funding.FundingEvent;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.CommitmentView;
+import org.cetdialogue.tracker.api.query.CommitmentViewUpdate;
 import org.cetdialogue.tracker.api.query.EventReference;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
@@ -104,7 +105,10 @@ public class CommitmentViewProjection {
 
     /** The commitment's new state to the dashboards subscribed to it. */
     private void publish(CommitmentDocument doc) {
-        updates.emit(FindCommitmentQuery.class, query -> doc.commitmentId.equals(query.commitmentId()), doc::toView);
+        updates.emit(
+                FindCommitmentQuery.class,
+                query -> doc.commitmentId.equals(query.commitmentId()),
+                position -> new CommitmentViewUpdate(position, doc.toView()));
     }
 
     @QueryHandler

@@ -28,6 +28,7 @@ import org.cetdialogue.tracker.api.query.AreaFundingTotal;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingLineTotal;
 import org.cetdialogue.tracker.api.query.FundingTotals;
+import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
@@ -100,11 +101,11 @@ public class FundingTotalsProjection {
         updates.emit(
                 FindFundingTotalsQuery.class,
                 query -> query.area() == null,
-                () -> handle(new FindFundingTotalsQuery(null)));
+                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(null))));
         updates.emit(
                 FindFundingTotalsQuery.class,
                 query -> query.area() == area,
-                () -> handle(new FindFundingTotalsQuery(area)));
+                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(area))));
     }
 
     @QueryHandler
