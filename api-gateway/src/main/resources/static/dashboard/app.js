@@ -77,6 +77,8 @@
     detail: null,
     history: null,
     streams: {},
+    freshness: {},
+    connection: null,
     charts: new Map(),
     opener: null
   };
@@ -124,6 +126,10 @@
     $('lang-en').setAttribute('aria-pressed', String(state.language === 'en'));
     $('lang-ko').setAttribute('aria-pressed', String(state.language === 'ko'));
     renderWho();
+    setConnection(state.connection);
+    for (const [freshnessId, {panelId, message}] of Object.entries(state.freshness)) {
+      showFreshness(panelId, freshnessId, message);
+    }
     renderAreas();
     renderFunding();
     renderActivity();
@@ -138,6 +144,7 @@
 
   // ---- freshness ------------------------------------------------------------------------------------------------
   function showFreshness(panelId, freshnessId, message) {
+    state.freshness[freshnessId] = {panelId, message};
     const node = $(freshnessId);
     const panel = $(panelId);
     if (message.rebuilding) {
@@ -163,12 +170,12 @@
     for (const [event, listener] of Object.entries(listeners)) {
       source.addEventListener(event, (e) => listener(JSON.parse(e.data), e));
     }
-    source.addEventListener('open', () => setConnection(t('live')));
+    source.addEventListener('open', () => setConnection('live'));
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) {
         checkSession(); // the server refused the stream: most likely the session ended
       } else {
-        setConnection(t('reconnecting'));
+        setConnection('reconnecting');
       }
     });
     state.streams[name] = source;
@@ -181,7 +188,10 @@
     }
   }
 
-  function setConnection(text) { $('connection').textContent = text; }
+  function setConnection(key) {
+    state.connection = key;
+    $('connection').textContent = key ? t(key) : '';
+  }
 
   function startStreams() {
     openStream('areas', '/api/stream/areas', {
@@ -189,6 +199,7 @@
         showFreshness('areas-panel', 'areas-freshness', message);
         state.areas = message.data;
         renderAreas();
+        renderFunding();
       },
       rebuilding: (message) => showFreshness('areas-panel', 'areas-freshness', message)
     });
@@ -290,12 +301,15 @@
       }
     }
     if (typeof Chart === 'undefined') return;
+    // every area on the axis, so an area without money shows as such
+    const areaCodes = state.areas ? state.areas.areas.map((a) => a.area)
+      : [...new Set(byArea.map((line) => line.area))];
     for (const currency of currencies) {
-      const lines = byArea.filter((line) => line.currency === currency);
-      const labels = lines.map((line) => areaLabel(areaInfo(line.area)));
+      const lines = areaCodes.map((code) => byArea.find((l) => l.area === code && l.currency === currency));
+      const labels = areaCodes.map((code) => areaLabel(areaInfo(code)));
       const datasets = STAGES.map((stage) => ({
         label: t(stage),
-        data: lines.map((line) => Number(line.totals[stage.toLowerCase()].amount)),
+        data: lines.map((line) => line ? Number(line.totals[stage.toLowerCase()].amount) : 0),
         backgroundColor: STAGE_COLOURS[stage]
       }));
       let chart = state.charts.get(currency);
@@ -303,12 +317,13 @@
         const canvas = el('canvas', {id: 'chart-' + currency, role: 'img',
           'aria-label': t('funding') + ' (' + currency + ')'});
         container.append(el('figure', {class: 'chart', id: 'chart-figure-' + currency},
-          el('figcaption', {text: currency}), canvas));
+          el('figcaption', {text: currency}), el('div', {class: 'chart-box'}, canvas)));
         chart = new Chart(canvas, {
           type: 'bar',
           data: {labels, datasets},
           options: {
             responsive: true,
+            maintainAspectRatio: false,
             animation: false,
             plugins: {
               legend: {position: 'bottom'},
@@ -434,7 +449,7 @@
     if (response.ok) {
       const actor = await response.json();
       if (!state.actor) showDashboard(actor);
-      else setConnection(t('reconnecting'));
+      else setConnection('reconnecting');
       return;
     }
     showSignIn(state.actor ? t('sessionEnded') : '');

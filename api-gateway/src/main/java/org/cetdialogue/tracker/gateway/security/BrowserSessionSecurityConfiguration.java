@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -70,7 +71,11 @@ public class BrowserSessionSecurityConfiguration {
                                 "Forbidden",
                                 "A browser session may only read; your role does not allow this request.")))
                 .headers(Customizer.withDefaults())
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/login", "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        // the later dispatches of a request already authorized: a stream's end, an error page
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/login", "/logout")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/dashboard/**", "/webjars/**")
