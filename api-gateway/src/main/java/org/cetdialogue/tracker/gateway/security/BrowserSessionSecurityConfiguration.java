@@ -2,6 +2,7 @@ package org.cetdialogue.tracker.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public class BrowserSessionSecurityConfiguration {
 
     /** The session cookie's name, set in {@code server.servlet.session.cookie.name}. */
     static final String SESSION_COOKIE = "TRACKER_SESSION";
+
+    private static final String STREAMS = "/api/stream/";
 
     @Bean
     @Order(1)
@@ -96,12 +99,24 @@ public class BrowserSessionSecurityConfiguration {
         return http.build();
     }
 
-    /** Sign-in and sign-out, the session probe, and requests riding on a session cookie without Basic credentials. */
+    /**
+     * Sign-in and sign-out, the session probe, requests riding on a session cookie without Basic credentials, and the
+     * later dispatches of any stream (its end after the client went, an error page), which were authorized when the
+     * stream opened: a client that has gone may leave a request whose cookies can no longer be read.
+     */
     private static RequestMatcher browserRequests() {
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             if (path.equals("/login") || path.equals("/logout") || path.equals("/api/session")) {
+                return true;
+            }
+            if (request.getDispatcherType() == DispatcherType.ASYNC && path.startsWith(STREAMS)) {
+                return true;
+            }
+            if (request.getDispatcherType() == DispatcherType.ERROR
+                    && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                    && original.startsWith(request.getContextPath() + STREAMS)) {
                 return true;
             }
             return request.getHeader("Authorization") == null && hasSessionCookie(request);

@@ -15,6 +15,7 @@ import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The one SSE idiom of the gateway, over an Axon subscription query: subscribe, then send the initial result, then the
@@ -89,9 +90,13 @@ public class LiveStreams {
         AtomicBoolean rebuilding = new AtomicBoolean(false);
         Flux<ServerSentEvent<Object>> first =
                 Flux.defer(() -> Flux.fromIterable(send(processingGroup, initial, initialEvents, rebuilding)));
-        Flux<ServerSentEvent<Object>> updates =
-                result.updates().concatMapIterable(update -> send(processingGroup, update, updateEvents, rebuilding));
-        Flux<ServerSentEvent<Object>> ticks = Flux.interval(properties.heartbeat(), properties.heartbeat())
+        // updates arrive on the event processor's thread: hand them over at once, so that reading freshness and
+        // writing to slow clients never holds the projection up
+        Flux<ServerSentEvent<Object>> updates = result.updates()
+                .publishOn(Schedulers.boundedElastic())
+                .concatMapIterable(update -> send(processingGroup, update, updateEvents, rebuilding));
+        Flux<ServerSentEvent<Object>> ticks = Flux.interval(
+                        properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMapIterable(tick -> tick(processingGroup, rebuilding, current));
         return Flux.concat(first, Flux.merge(updates, ticks)).doFinally(signal -> {
