@@ -31,12 +31,14 @@ import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.query.AreaStatus;
 import org.cetdialogue.tracker.api.query.AreaStatusList;
+import org.cetdialogue.tracker.api.query.AreaStatusUpdate;
 import org.cetdialogue.tracker.api.query.CommitmentSummary;
 import org.cetdialogue.tracker.api.query.CommitmentSummaryList;
 import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +55,12 @@ public class AreaStatusProjection {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SubscriptionUpdates updates;
 
-    public AreaStatusProjection(JdbcClient jdbc, Clock clock) {
+    public AreaStatusProjection(JdbcClient jdbc, Clock clock, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -115,6 +119,7 @@ public class AreaStatusProjection {
                 .param("sequence", sequence)
                 .param("id", event.commitmentId())
                 .update();
+        publish();
     }
 
     @QueryHandler
@@ -213,6 +218,15 @@ public class AreaStatusProjection {
                 .param("recordedAt", utc(recordedAt))
                 .param("sequence", sequence)
                 .update();
+        publish();
+    }
+
+    /** The new state of all areas to the dashboards subscribed to them. */
+    private void publish() {
+        updates.emit(
+                FindAreasQuery.class,
+                query -> true,
+                position -> new AreaStatusUpdate(position, handle(new FindAreasQuery())));
     }
 
     private static final String SELECT = "SELECT commitment_id, area, kind, title_en, title_ko, status,"

@@ -27,11 +27,13 @@ import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.CommitmentView;
+import org.cetdialogue.tracker.api.query.CommitmentViewUpdate;
 import org.cetdialogue.tracker.api.query.EventReference;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +48,12 @@ public class CommitmentViewProjection {
     public static final String PROCESSING_GROUP = "commitment-view";
 
     private final JdbcClient jdbc;
+    private final SubscriptionUpdates updates;
     private final ObjectMapper json = MessageJson.newObjectMapper();
 
-    public CommitmentViewProjection(JdbcClient jdbc) {
+    public CommitmentViewProjection(JdbcClient jdbc, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -98,7 +102,16 @@ public class CommitmentViewProjection {
                     .param("sequence", sequence)
                     .param("id", doc.commitmentId)
                     .update();
+            publish(doc);
         });
+    }
+
+    /** The commitment's new state to the dashboards subscribed to it. */
+    private void publish(CommitmentDocument doc) {
+        updates.emit(
+                FindCommitmentQuery.class,
+                query -> doc.commitmentId.equals(query.commitmentId()),
+                position -> new CommitmentViewUpdate(position, doc.toView()));
     }
 
     @QueryHandler
@@ -149,6 +162,7 @@ public class CommitmentViewProjection {
                 .param("sequence", sequence)
                 .param("document", write(doc))
                 .update();
+        publish(doc);
     }
 
     private void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {

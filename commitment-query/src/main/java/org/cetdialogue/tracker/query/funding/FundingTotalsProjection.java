@@ -28,8 +28,10 @@ import org.cetdialogue.tracker.api.query.AreaFundingTotal;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingLineTotal;
 import org.cetdialogue.tracker.api.query.FundingTotals;
+import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +47,11 @@ public class FundingTotalsProjection {
     public static final String PROCESSING_GROUP = "funding-totals";
 
     private final JdbcClient jdbc;
+    private final SubscriptionUpdates updates;
 
-    public FundingTotalsProjection(JdbcClient jdbc) {
+    public FundingTotalsProjection(JdbcClient jdbc, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -87,6 +91,21 @@ public class FundingTotalsProjection {
                 .param("sequence", sequence)
                 .param("id", event.commitmentId())
                 .update();
+        if (event instanceof FundingEvent || event instanceof EntryCorrectedEvent) {
+            publish(area.get());
+        }
+    }
+
+    /** The new totals to the dashboards subscribed to all areas, and to those subscribed to this one. */
+    private void publish(Area area) {
+        updates.emit(
+                FindFundingTotalsQuery.class,
+                query -> query.area() == null,
+                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(null))));
+        updates.emit(
+                FindFundingTotalsQuery.class,
+                query -> query.area() == area,
+                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(area))));
     }
 
     @QueryHandler

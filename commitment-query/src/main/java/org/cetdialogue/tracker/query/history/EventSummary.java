@@ -17,11 +17,11 @@ import org.cetdialogue.tracker.api.funding.FundingEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 
 /** One line of English that says what an event records, for the history. */
-final class EventSummary {
+public final class EventSummary {
 
     private EventSummary() {}
 
-    static String of(CommitmentEvent event) {
+    public static String of(CommitmentEvent event) {
         if (event instanceof CommitmentProposedEvent e) {
             return "Proposed " + e.kind().name().toLowerCase().replace('_', ' ') + ": " + e.titleEn();
         } else if (event instanceof MouProposedEvent e) {

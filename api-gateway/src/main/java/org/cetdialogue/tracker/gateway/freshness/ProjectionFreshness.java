@@ -1,0 +1,69 @@
+package org.cetdialogue.tracker.gateway.freshness;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads how far each projection's event processor has got, against the head of the event store. The position of a
+ * processor with several segments is that of its slowest segment: everything up to it has been applied.
+ */
+@Component
+public class ProjectionFreshness {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionFreshness(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public Freshness of(String processingGroup) {
+        Collection<EventTrackerStatus> segments = processing
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values())
+                .orElse(List.of());
+        return freshness(segments, head());
+    }
+
+    /** The freshness that {@code segments} give against a store whose last event is at {@code head}. */
+    static Freshness freshness(Collection<EventTrackerStatus> segments, long head) {
+        if (segments.isEmpty()) {
+            return new Freshness(null, null, false, null);
+        }
+        long position = Long.MAX_VALUE;
+        boolean rebuilding = false;
+        long replayed = 0;
+        long toReplay = 0;
+        for (EventTrackerStatus segment : segments) {
+            OptionalLong current = segment.getCurrentPosition();
+            position = Math.min(position, current.orElse(-1));
+            if (segment.isReplaying()) {
+                rebuilding = true;
+                long reset = segment.getResetPosition().orElse(head);
+                replayed += Math.min(Math.max(current.orElse(0), 0), reset);
+                toReplay += reset;
+            }
+        }
+        Long reached = position < 0 ? null : position;
+        Long lag = reached == null ? null : Math.max(0, head - reached);
+        Integer progress = null;
+        if (rebuilding) {
+            progress = toReplay <= 0 ? 0 : (int) Math.min(99, replayed * 100 / toReplay);
+        }
+        return new Freshness(reached, lag, rebuilding, progress);
+    }
+
+    /** The global position of the last event in the store (-1 when it holds none). */
+    long head() {
+        TrackingToken token = eventStore.createHeadToken();
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}

@@ -1,0 +1,68 @@
+package org.cetdialogue.tracker.gateway.freshness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.junit.jupiter.api.Test;
+
+/** Position, lag and rebuild progress as read from the processor's segments and the head of the store. */
+class ProjectionFreshnessTest {
+
+    @Test
+    void aCaughtUpProcessorIsCurrentWithNoLag() {
+        Freshness freshness = ProjectionFreshness.freshness(List.of(segment(120, false, null)), 120);
+
+        assertThat(freshness).isEqualTo(new Freshness(120L, 0L, false, null));
+        assertThat(freshness.describe()).isEqualTo("current");
+    }
+
+    @Test
+    void theSlowestSegmentGivesThePositionAndTheLag() {
+        Freshness freshness =
+                ProjectionFreshness.freshness(List.of(segment(118, false, null), segment(95, false, null)), 120);
+
+        assertThat(freshness.position()).isEqualTo(95);
+        assertThat(freshness.lag()).isEqualTo(25);
+    }
+
+    @Test
+    void aReplayingProcessorIsRebuildingWithItsProgress() {
+        Freshness freshness = ProjectionFreshness.freshness(List.of(segment(50, true, 200L)), 210);
+
+        assertThat(freshness.rebuilding()).isTrue();
+        assertThat(freshness.progress()).isEqualTo(25);
+        assertThat(freshness.describe()).isEqualTo("rebuilding, 25%");
+    }
+
+    @Test
+    void aProcessorWithoutClaimedSegmentsHasNoPositionYet() {
+        Freshness freshness = ProjectionFreshness.freshness(List.of(), 120);
+
+        assertThat(freshness.position()).isNull();
+        assertThat(freshness.lag()).isNull();
+        assertThat(freshness.rebuilding()).isFalse();
+    }
+
+    @Test
+    void anUpdateSentRightAfterItsEventReflectsAtLeastThatEvent() {
+        Freshness recorded = new Freshness(100L, 3L, false, null);
+
+        assertThat(recorded.atLeast(102)).isEqualTo(new Freshness(102L, 1L, false, null));
+        assertThat(recorded.atLeast(90)).isSameAs(recorded);
+        Freshness rebuilding = new Freshness(40L, 60L, true, 40);
+        assertThat(rebuilding.atLeast(102)).isSameAs(rebuilding);
+    }
+
+    private static EventTrackerStatus segment(long position, boolean replaying, Long resetPosition) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+        when(status.isReplaying()).thenReturn(replaying);
+        when(status.getResetPosition())
+                .thenReturn(resetPosition == null ? OptionalLong.empty() : OptionalLong.of(resetPosition));
+        return status;
+    }
+}

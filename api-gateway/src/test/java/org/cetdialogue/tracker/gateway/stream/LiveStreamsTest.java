@@ -1,0 +1,113 @@
+package org.cetdialogue.tracker.gateway.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
+import org.axonframework.queryhandling.QueryGateway;
+import org.cetdialogue.tracker.gateway.freshness.Freshness;
+import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** The SSE idiom on its own: initial result, updates, heartbeats, rebuilding, closing. */
+class LiveStreamsTest {
+
+    private static final Duration HEARTBEAT = Duration.ofMillis(50);
+
+    private final QueryGateway queries = mock(QueryGateway.class);
+    private final ProjectionFreshness freshness = mock(ProjectionFreshness.class);
+    private final StreamProperties properties = new StreamProperties(HEARTBEAT, 2, 10, 10);
+    private final StreamLimiter limiter = new StreamLimiter(properties);
+    private final LiveStreams streams = new LiveStreams(queries, freshness, limiter, properties);
+    private final Sinks.Many<String> updates = Sinks.many().unicast().onBackpressureBuffer();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicReference<Freshness> now = new AtomicReference<>(new Freshness(10L, 0L, false, null));
+
+    @Test
+    void sendsTheInitialResultThenUpdatesThenHeartbeatsAndClosesWhenTheClientGoes() {
+        Flux<ServerSentEvent<Object>> stream = open("state-1");
+
+        List<ServerSentEvent<Object>> first = stream.doOnSubscribe(s -> updates.tryEmitNext("state-2"))
+                .take(3)
+                .collectList()
+                .block(Duration.ofSeconds(5));
+
+        assertThat(first.get(0).event()).isEqualTo("test");
+        assertThat(((StreamMessage) first.get(0).data()).data()).isEqualTo("state-1");
+        assertThat(((StreamMessage) first.get(1).data()).data()).isEqualTo("state-2");
+        assertThat(first.get(2).comment()).isEqualTo("heartbeat");
+        assertThat(cancelled).isTrue(); // take(3) cancelled the stream: the subscription is closed
+        assertThat(limiter.openStreams("someone")).isZero();
+    }
+
+    @Test
+    void whileRebuildingSendsProgressInsteadOfDataThenTheCurrentStateAfresh() {
+        Flux<ServerSentEvent<Object>> stream = open("state-1");
+        List<ServerSentEvent<Object>> events = stream.doOnNext(event -> {
+                    if ("test".equals(event.event()) && "state-1".equals(data(event))) {
+                        now.set(new Freshness(3L, 7L, true, 30));
+                        updates.tryEmitNext("half-built"); // an update during the rebuild: withheld
+                    } else if ("rebuilding".equals(event.event())) {
+                        now.set(new Freshness(12L, 0L, false, null));
+                    }
+                })
+                .filter(event -> event.comment() == null)
+                .take(3)
+                .collectList()
+                .block(Duration.ofSeconds(5));
+
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("test", "rebuilding", "test");
+        StreamMessage rebuilding = (StreamMessage) events.get(1).data();
+        assertThat(rebuilding.rebuilding()).isTrue();
+        assertThat(rebuilding.progress()).isEqualTo(30);
+        assertThat(rebuilding.data()).isNull();
+        assertThat(data(events.get(2))).isEqualTo("current state");
+        assertThat(((StreamMessage) events.get(2).data()).position()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesAStreamBeyondTheCap() {
+        open("a");
+        open("b");
+        assertThatThrownBy(() -> open("c")).isInstanceOf(TooManyStreamsException.class);
+    }
+
+    private Flux<ServerSentEvent<Object>> open(String initial) {
+        when(freshness.of(eq("group"))).thenAnswer(invocation -> now.get());
+        doReturn(new DefaultSubscriptionQueryResult<>(Mono.just(initial), updates.asFlux(), () -> {
+                    cancelled.set(true);
+                    return true;
+                }))
+                .when(queries)
+                .subscriptionQuery(any(), any(ResponseType.class), any(ResponseType.class));
+        return streams.open(
+                "someone",
+                "group",
+                "query",
+                ResponseTypes.instanceOf(String.class),
+                String.class,
+                value -> value,
+                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                () -> List.of(LiveStreams.event("test", now.get(), "current state")));
+    }
+
+    private static Object data(ServerSentEvent<Object> event) {
+        return ((StreamMessage) event.data()).data();
+    }
+}

@@ -1,0 +1,133 @@
+package org.cetdialogue.tracker.query.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.query.ActivityEntry;
+import org.cetdialogue.tracker.api.query.ActivityFeed;
+import org.cetdialogue.tracker.api.query.FindActivityQuery;
+import org.cetdialogue.tracker.query.history.EventSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The activity feed: every event once, keyed by its global position in the event store (taken from the tracking
+ * token), with a one-line summary, who recorded it from which side, and why. A redelivered event finds its position
+ * taken and changes nothing. Each new entry is sent to the feed's subscribers once its transaction commits.
+ */
+@Component
+@ProcessingGroup(ActivityProjection.PROCESSING_GROUP)
+public class ActivityProjection {
+
+    public static final String PROCESSING_GROUP = "activity";
+
+    private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
+
+    public ActivityProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+        this.jdbc = jdbc;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(CommitmentEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        long position = token.position()
+                .orElseThrow(() -> new IllegalStateException("a tracking token without a position: " + token));
+        boolean applied = jdbc.sql("SELECT COUNT(*) FROM activity_entry WHERE global_position = :position")
+                        .param("position", position)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (applied) {
+            return;
+        }
+        MetaData meta = message.getMetaData();
+        ActivityEntry entry = new ActivityEntry(
+                position,
+                event.commitmentId(),
+                message.getSequenceNumber(),
+                event.getClass().getSimpleName(),
+                EventSummary.of(event),
+                event.effectiveOn(),
+                message.getTimestamp(),
+                text(meta, AuditMetadata.USERNAME),
+                text(meta, AuditMetadata.SIDE),
+                text(meta, AuditMetadata.REASON));
+        jdbc.sql("INSERT INTO activity_entry (global_position, commitment_id, sequence_number, event_type, summary,"
+                        + " effective_on, recorded_at, actor, side, reason) VALUES (:position, :id, :sequence, :type,"
+                        + " :summary, :effectiveOn, :recordedAt, :actor, :side, :reason)")
+                .param("position", entry.position())
+                .param("id", entry.commitmentId())
+                .param("sequence", entry.sequence())
+                .param("type", entry.eventType())
+                .param("summary", entry.summary())
+                .param("effectiveOn", entry.effectiveOn())
+                .param("recordedAt", entry.recordedAt().atOffset(ZoneOffset.UTC))
+                .param("actor", entry.actor())
+                .param("side", entry.side())
+                .param("reason", entry.reason())
+                .update();
+        updates.emit(FindActivityQuery.class, query -> true, entry);
+    }
+
+    @QueryHandler
+    public ActivityFeed handle(FindActivityQuery query) {
+        if (query.afterPosition() != null) {
+            return new ActivityFeed(jdbc.sql(SELECT + " WHERE global_position > :after ORDER BY global_position"
+                            + " FETCH FIRST :limit ROWS ONLY")
+                    .param("after", query.afterPosition())
+                    .param("limit", query.limit())
+                    .query(ActivityProjection::entry)
+                    .list());
+        }
+        List<ActivityEntry> latest =
+                new ArrayList<>(jdbc.sql(SELECT + " ORDER BY global_position DESC FETCH FIRST :limit ROWS ONLY")
+                        .param("limit", query.limit())
+                        .query(ActivityProjection::entry)
+                        .list());
+        Collections.reverse(latest);
+        return new ActivityFeed(latest);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM activity_entry").update();
+    }
+
+    private static final String SELECT = "SELECT global_position, commitment_id, sequence_number, event_type, summary,"
+            + " effective_on, recorded_at, actor, side, reason FROM activity_entry";
+
+    private static ActivityEntry entry(ResultSet rs, int rowNum) throws SQLException {
+        return new ActivityEntry(
+                rs.getLong("global_position"),
+                rs.getString("commitment_id"),
+                rs.getLong("sequence_number"),
+                rs.getString("event_type"),
+                rs.getString("summary"),
+                rs.getObject("effective_on", LocalDate.class),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("side"),
+                rs.getString("reason"));
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}
