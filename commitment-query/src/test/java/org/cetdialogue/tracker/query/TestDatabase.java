@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,11 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A new, empty database with every table of {@code db/migration/processing}. */
+    /** Subscription updates with nobody subscribed: the projections under test emit nothing. */
+    public static SubscriptionUpdates noSubscribers() {
+        return new SubscriptionUpdates(SimpleQueryUpdateEmitter.builder().build());
+    }
+
     public static TestDatabase migrated() {
         TestDatabase database = new TestDatabase();
         Flyway.configure()

@@ -111,7 +111,7 @@ public class CommitmentViewProjection {
         updates.emit(
                 FindCommitmentQuery.class,
                 query -> doc.commitmentId.equals(query.commitmentId()),
-                position -> new CommitmentViewUpdate(position, doc.toView()));
+                position -> new CommitmentViewUpdate(position, viewOf(doc)));
     }
 
     @QueryHandler

@@ -54,7 +54,7 @@ class AreaStatusProjectionTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.migrated();
-        projection = new AreaStatusProjection(database.jdbcClient(), CLOCK);
+        projection = new AreaStatusProjection(database.jdbcClient(), CLOCK, TestDatabase.noSubscribers());
     }
 
     @AfterEach
@@ -276,7 +276,8 @@ class AreaStatusProjectionTest {
         given(program("due", Area.DIGITAL_ICT, TODAY));
         Clock nextDay = Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"), ZoneOffset.UTC);
 
-        AreaStatusProjection tomorrow = new AreaStatusProjection(database.jdbcClient(), nextDay);
+        AreaStatusProjection tomorrow =
+                new AreaStatusProjection(database.jdbcClient(), nextDay, TestDatabase.noSubscribers());
 
         assertThat(area(Area.DIGITAL_ICT).overdue()).isEmpty();
         assertThat(tomorrow.handle(new FindAreaStatusQuery(Area.DIGITAL_ICT)).overdue())

@@ -53,7 +53,7 @@ class CommitmentViewProjectionTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.migrated();
-        projection = new CommitmentViewProjection(database.jdbcClient());
+        projection = new CommitmentViewProjection(database.jdbcClient(), TestDatabase.noSubscribers());
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class FundingTotalsProjectionTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.migrated();
-        projection = new FundingTotalsProjection(database.jdbcClient());
+        projection = new FundingTotalsProjection(database.jdbcClient(), TestDatabase.noSubscribers());
     }
 
     @AfterEach
