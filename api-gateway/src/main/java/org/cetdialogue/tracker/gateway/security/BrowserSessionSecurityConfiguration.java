@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -61,12 +62,10 @@ public class BrowserSessionSecurityConfiguration {
                         .deleteCookies(SESSION_COOKIE)
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.setStatus(HttpStatus.NO_CONTENT.value())))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> problem(
-                                objectMapper,
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "Authentication required",
-                                "Sign in first."))
+                // an API client may ask /api/session with its Basic credentials; no WWW-Authenticate, so a browser
+                // shows the page's own form instead of its dialog
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst(objectMapper)))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(objectMapper))
                         .accessDeniedHandler((request, response, e) -> problem(
                                 objectMapper,
                                 response,
@@ -133,6 +132,11 @@ public class BrowserSessionSecurityConfiguration {
             }
         }
         return false;
+    }
+
+    private static AuthenticationEntryPoint signInFirst(ObjectMapper objectMapper) {
+        return (request, response, e) ->
+                problem(objectMapper, response, HttpStatus.UNAUTHORIZED, "Authentication required", "Sign in first.");
     }
 
     /** A problem without {@code WWW-Authenticate}, so the browser shows the page's form rather than its own dialog. */

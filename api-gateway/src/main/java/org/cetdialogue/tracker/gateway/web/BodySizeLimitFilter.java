@@ -36,7 +36,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
+        if ((declared <= 0 && request.getHeader("Transfer-Encoding") == null) || isForm(request.getContentType())) {
+            // a form (the dashboard's sign-in) is left to the container to parse into parameters; its size is
+            // capped above when declared, and by server.tomcat.max-http-form-post-size when chunked
             chain.doFilter(request, response);
             return;
         }
@@ -58,6 +60,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "Body too large",
                 "A request body may hold at most " + maxBytes + " bytes.");
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static boolean isJson(String contentType) {
