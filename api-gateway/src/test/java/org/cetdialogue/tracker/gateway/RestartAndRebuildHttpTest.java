@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -112,7 +111,7 @@ class RestartAndRebuildHttpTest {
     }
 
     private void dropProjectionsAndTokens() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.url(dataDirectory), "sa", "");
+        try (Connection connection = TestDatabase.connect(dataDirectory);
                 Statement statement = connection.createStatement()) {
             for (String table : new String[] {
                 "commitment_view",

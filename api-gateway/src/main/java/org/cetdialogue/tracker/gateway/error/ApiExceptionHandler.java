@@ -42,6 +42,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(RuleViolation.class::isInstance)
                 .map(RuleViolation.class::cast)
                 .orElse(null);
+        if (violation == null && StoreOutage.isCauseOf(e)) {
+            return storeUnavailable(e);
+        }
         if (violation == null) {
             log.error("command failed without rule details", e);
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "The command could not be handled.");
@@ -62,10 +65,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeUnavailable(EventStoreException e) {
-        log.error("event store failure", e);
+    ResponseEntity<Object> storeUnavailable(Exception e) {
+        log.error("store failure: {}", e.toString());
         return problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", "The event store could not record the change.");
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Store unavailable",
+                "The database could not be reached. Try again shortly.");
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -85,6 +90,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (StoreOutage.isCauseOf(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be handled.");
     }
