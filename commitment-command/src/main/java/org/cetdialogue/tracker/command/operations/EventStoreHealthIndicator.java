@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Health component {@code eventStore}: UP when the event store answers with its head position (the JDBC store's
  * highest global index, or Axon Server's), DOWN with the failure's type when it cannot be read.
  */
-@Component("eventStore")
+@Component("eventStoreHealthIndicator")
 public class EventStoreHealthIndicator implements HealthIndicator {
 
     private final EventStore eventStore;

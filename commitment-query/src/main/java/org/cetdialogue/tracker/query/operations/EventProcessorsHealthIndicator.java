@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * lag behind the head of the event stream, and whether it is in error. DOWN when a processor is in error (for
  * instance while the database is away: it retries by itself and comes back UP), or has stopped.
  */
-@Component("eventProcessors")
+@Component("eventProcessorsHealthIndicator")
 public class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final ProcessorLag processors;
