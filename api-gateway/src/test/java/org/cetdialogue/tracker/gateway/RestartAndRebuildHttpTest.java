@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -129,7 +128,7 @@ class RestartAndRebuildHttpTest {
             Set.of("domain_event_entry", "snapshot_event_entry", "flyway_schema_history", "idempotency_key");
 
     private void dropProjectionsAndTokens() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.url(dataDirectory), "sa", "");
+        try (Connection connection = TestDatabase.connect(dataDirectory);
                 Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {

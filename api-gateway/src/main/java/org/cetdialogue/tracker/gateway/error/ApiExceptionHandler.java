@@ -45,6 +45,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(RuleViolation.class::isInstance)
                 .map(RuleViolation.class::cast)
                 .orElse(null);
+        if (violation == null && StoreOutage.isCauseOf(e)) {
+            return storeUnavailable(e);
+        }
         if (violation == null) {
             log.error("command failed without rule details", e);
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "The command could not be handled.");
@@ -76,15 +79,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeUnavailable(EventStoreException e, HttpServletRequest request) {
+    ResponseEntity<Object> storeRefused(EventStoreException e, HttpServletRequest request) {
         if (isUniqueViolation(e)) {
             // the unique (aggregate, sequence) index refused the append: the commitment exists (a create) or was
             // changed by a concurrent writer (any other write)
             return "/api/commitments".equals(request.getRequestURI()) ? exists(null) : concurrent(null);
         }
-        log.error("event store failure", e);
+        return storeUnavailable(e);
+    }
+
+    ResponseEntity<Object> storeUnavailable(Exception e) {
+        log.error("store failure: {}", e.toString());
         return problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", "The event store could not record the change.");
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Store unavailable",
+                "The database could not be reached. Try again shortly.");
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -104,6 +113,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (StoreOutage.isCauseOf(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be handled.");
     }

@@ -82,6 +82,9 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // metrics for the monitoring system, which signs in as an auditor
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasRole(Role.AUDITOR.name())
                         // the dashboard page and its static assets; the page signs in like any other client
                         .requestMatchers(
                                 HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/dashboard/**", "/webjars/**")

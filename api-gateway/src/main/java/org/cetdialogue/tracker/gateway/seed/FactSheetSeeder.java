@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentKind;
 import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
@@ -16,6 +19,8 @@ import org.cetdialogue.tracker.api.commitment.SignMouCommand;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
 import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.rule.RuleCode;
+import org.cetdialogue.tracker.api.rule.RuleViolation;
 import org.cetdialogue.tracker.gateway.seed.FactSheet.SeedCommitment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,11 @@ import org.springframework.stereotype.Component;
  * user {@value #SEED_USER}. Each commitment's steps (proposal, signature, pledges) are events 0, 1, 2… of its stream:
  * a step whose sequence number is already stored is skipped, so loading again changes nothing and an interrupted
  * load resumes where it stopped.
+ *
+ * <p>Several instances sharing one database may seed at the same moment: every step after the first carries the
+ * version it expects ({@code sequence - 1}) and the first is protected by the unique (aggregate, sequence) index, so
+ * the instance that loses a race gets a conflict, reads the stored sequence again and continues after it. No step is
+ * ever recorded twice.
  */
 @Component
 @ConditionalOnProperty(name = "tracker.seed.enabled", havingValue = "true", matchIfMissing = true)
@@ -37,6 +47,7 @@ public class FactSheetSeeder implements ApplicationRunner {
 
     static final String SEED_USER = "fact-sheet-seed";
     static final String RESOURCE = "seed/fact-sheet-2023-12-08.json";
+    private static final int MAX_CONFLICTS = 10;
     private static final Logger log = LoggerFactory.getLogger(FactSheetSeeder.class);
 
     private final CommandGateway commands;
@@ -54,13 +65,18 @@ public class FactSheetSeeder implements ApplicationRunner {
                 SEED_USER, "US", "SEED", "seed-fact-sheet-2023-12-08", "Loaded from " + factSheet.source());
         int sent = 0;
         for (SeedCommitment commitment : factSheet.commitments()) {
-            long stored =
-                    eventStore.lastSequenceNumberFor(commitment.commitmentId()).orElse(-1L);
             List<Object> steps = steps(commitment);
-            for (int sequence = 0; sequence < steps.size(); sequence++) {
-                if (sequence > stored) {
-                    commands.sendAndWait(steps.get(sequence), metadata.toMetaData());
+            int conflicts = 0;
+            long stored;
+            while ((stored = storedSequence(commitment)) + 1 < steps.size()) {
+                try {
+                    commands.sendAndWait(steps.get((int) stored + 1), metadata.toMetaData());
                     sent++;
+                } catch (RuntimeException e) {
+                    if (!isConcurrentSeed(e) || ++conflicts > MAX_CONFLICTS) {
+                        throw e;
+                    }
+                    log.info("Fact sheet seed: {} was recorded concurrently, continuing", commitment.commitmentId());
                 }
             }
         }
@@ -70,6 +86,28 @@ public class FactSheetSeeder implements ApplicationRunner {
                 sent);
     }
 
+    private long storedSequence(SeedCommitment commitment) {
+        return eventStore.lastSequenceNumberFor(commitment.commitmentId()).orElse(-1L);
+    }
+
+    /** Another writer (another instance's seed) recorded this step first. */
+    static boolean isConcurrentSeed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+            if (t instanceof CommandExecutionException refused
+                    && refused.getDetails()
+                            .filter(RuleViolation.class::isInstance)
+                            .map(d -> ((RuleViolation) d).code())
+                            .filter(code -> code == RuleCode.VERSION_CONFLICT || code == RuleCode.COMMITMENT_EXISTS)
+                            .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static FactSheet read() throws IOException {
         ObjectMapper mapper = MessageJson.newObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
@@ -77,7 +115,10 @@ public class FactSheetSeeder implements ApplicationRunner {
         }
     }
 
-    /** The commands that record one commitment as the fact sheet states it, in order. */
+    /**
+     * The commands that record one commitment as the fact sheet states it, in order; each after the first expects
+     * the version the one before it produced.
+     */
     static List<Object> steps(SeedCommitment c) {
         List<Object> steps = new ArrayList<>();
         if (c.kind() == CommitmentKind.MOU) {
@@ -91,7 +132,7 @@ public class FactSheetSeeder implements ApplicationRunner {
                     c.targetDate(),
                     c.announcedOn()));
             if (c.signedOn() != null) {
-                steps.add(new SignMouCommand(c.commitmentId(), c.signedOn(), null));
+                steps.add(new SignMouCommand(c.commitmentId(), c.signedOn(), (long) steps.size() - 1));
             }
         } else {
             steps.add(new ProposeCommitmentCommand(
@@ -111,7 +152,7 @@ public class FactSheetSeeder implements ApplicationRunner {
                     pledge.funder(),
                     new Money(pledge.amount(), pledge.currency(), pledge.lowerBound()),
                     pledge.valueDate(),
-                    null));
+                    (long) steps.size() - 1));
         }
         return steps;
     }

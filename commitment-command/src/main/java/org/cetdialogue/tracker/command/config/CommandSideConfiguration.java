@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.command.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -49,6 +50,12 @@ public class CommandSideConfiguration {
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> ruleViolationInterceptor() {
         return new RuleViolationInterceptor();
+    }
+
+    /** A lost race on the unique (aggregate, sequence) index is a ConcurrencyException, on every database. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     /** Snake-case names for Axon's event tables; the DDL is a Flyway migration. */

@@ -2,9 +2,12 @@ package org.cetdialogue.tracker.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +26,19 @@ public class QuerySideConfiguration {
     @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return MessageJson.newObjectMapper();
+    }
+
+    /**
+     * With Axon Server, a new processor starts at the first event without asking the server for its tail first, so
+     * that the service starts (and keeps retrying the stream) while Axon Server is not reachable yet.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    ConfigurerModule processorsStartAtTheFirstEvent() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
+                        builder.initialToken(source -> new GlobalSequenceTrackingToken(-1)));
     }
 
     /** Snake-case names for Axon's token table; the DDL is a Flyway migration. */

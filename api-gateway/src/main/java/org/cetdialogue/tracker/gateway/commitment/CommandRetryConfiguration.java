@@ -1,0 +1,69 @@
+package org.cetdialogue.tracker.gateway.commitment;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Retries a command that lost a race for the same commitment. When instances share one database, two writers may
+ * append the same sequence number; the unique (aggregate, sequence) index lets one win and the other fail with a
+ * {@link ConcurrencyException}, which is transient: sent again, the command reloads the commitment and is decided on
+ * its new state. A command with {@code If-Match} then meets the version check and answers 412; one without is simply
+ * recorded after the other. Nothing else is retried: a duplicate creation ({@link AggregateStreamCreationException})
+ * is a 409, a rule broken or a store outage is answered at once.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandRetryConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RetryScheduler commandRetryScheduler(
+            ScheduledExecutorService commandRetryExecutor,
+            @Value("${tracker.command.retries:3}") int retries,
+            @Value("${tracker.command.retry-interval-ms:50}") int intervalMillis) {
+        return IntervalRetryScheduler.builder()
+                .retryExecutor(commandRetryExecutor)
+                .maxRetryCount(retries)
+                .retryInterval(intervalMillis)
+                .nonTransientFailurePredicate(failure -> !isLostRace(failure))
+                .build();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetryScheduler)
+                .build();
+    }
+
+    /** The unique index refused an append because another writer took that sequence number first. */
+    static boolean isLostRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException) {
+                return false;
+            }
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,168 @@
+package org.cetdialogue.tracker.query.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Carries subscription-query updates between instances that share one PostgreSQL database and no Axon Server.
+ *
+ * <p>Without Axon Server an update is emitted only on the instance whose processor handled the event, but a
+ * subscriber (an SSE client) may be connected to any instance. Each update emitted for a query type is therefore
+ * also sent with {@code pg_notify} on channel {@value #CHANNEL}, inside the transaction of the handler that emitted
+ * it, so it leaves exactly when the projection change commits. Every instance {@code LISTEN}s on its own connection
+ * and emits what the others sent to its local subscriptions of the same query type; a subscription receives it
+ * when each non-null component of its query equals the component of the same name of the update (a query without
+ * components receives every update of its type) — see {@link RecordMatch}.
+ *
+ * <p>Limits, by design: updates are JSON of contract types ({@code org.cetdialogue.tracker.api.*}) of at most
+ * {@value #MAX_PAYLOAD} bytes (larger ones stay local and are logged); a notification sent while an instance is
+ * disconnected from the database is not replayed to it (its subscribers still get the initial result when they
+ * subscribe again).
+ */
+public class QueryUpdateRelay implements SmartLifecycle {
+
+    static final String CHANNEL = "tracker_query_updates";
+    static final int MAX_PAYLOAD = 7900;
+    private static final String CONTRACT_PACKAGE = "org.cetdialogue.tracker.api.";
+    private static final Logger log = LoggerFactory.getLogger(QueryUpdateRelay.class);
+
+    private final String origin = UUID.randomUUID().toString();
+    private final ObjectMapper json = MessageJson.newObjectMapper();
+    private final JdbcTemplate jdbc;
+    private final DataSourceProperties dataSource;
+    private final QueryUpdateEmitter emitter;
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread listener;
+
+    public QueryUpdateRelay(JdbcTemplate jdbc, DataSourceProperties dataSource, QueryUpdateEmitter emitter) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.emitter = emitter;
+    }
+
+    /** Sends an update to the other instances; part of the current transaction when there is one. */
+    void publish(Class<?> queryType, Object update) {
+        String message;
+        try {
+            ObjectNode node = json.createObjectNode();
+            node.put("origin", origin);
+            node.put("queryType", queryType.getName());
+            node.put("updateType", update.getClass().getName());
+            node.set("update", json.valueToTree(update));
+            message = json.writeValueAsString(node);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.warn("update for {} not relayed: {}", queryType.getSimpleName(), e.toString());
+            return;
+        }
+        if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
+            log.warn("update for {} too large to relay ({} bytes)", queryType.getSimpleName(), message.length());
+            return;
+        }
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, message);
+    }
+
+    /** True while this instance is listening (for tests and health). */
+    public boolean isListening() {
+        return listening;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "query-update-relay");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(
+                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                listening = true;
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(1000);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            deliver(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                listening = false;
+                if (running) {
+                    log.warn("query update relay disconnected, reconnecting: {}", e.toString());
+                    pause();
+                }
+            }
+        }
+        listening = false;
+    }
+
+    private void deliver(String message) {
+        try {
+            JsonNode node = json.readTree(message);
+            if (origin.equals(node.path("origin").asText())) {
+                return;
+            }
+            Class<?> queryType = contractClass(node.path("queryType").asText());
+            Object update = json.treeToValue(
+                    node.get("update"), contractClass(node.path("updateType").asText()));
+            if (emitter instanceof RelayingQueryUpdateEmitter relaying) {
+                relaying.deliverLocally(queryType, query -> RecordMatch.matches(query, update), update);
+            } else {
+                emitter.emit(queryType, query -> RecordMatch.matches(query, update), update);
+            }
+        } catch (JsonProcessingException | ClassNotFoundException | RuntimeException e) {
+            log.warn("relayed update ignored: {}", e.toString());
+        }
+    }
+
+    private static Class<?> contractClass(String name) throws ClassNotFoundException {
+        if (!name.startsWith(CONTRACT_PACKAGE)) {
+            throw new ClassNotFoundException("not a contract type: " + name);
+        }
+        return Class.forName(name, false, QueryUpdateRelay.class.getClassLoader());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
