@@ -1,9 +1,11 @@
 package org.cetdialogue.tracker.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -135,6 +137,11 @@ class RouteRulesMatrixTest {
         assertThat(client.post(US_SECRETARIAT, "/api/commitments", Bodies.mou(COMMITMENT))
                         .status())
                 .isEqualTo(201);
+        // reads of the commitment answer 2xx only once its view is projected
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get(US_SECRETARIAT, "/api/commitments/" + COMMITMENT)
+                                .status()
+                        == 200);
     }
 
     @AfterAll
