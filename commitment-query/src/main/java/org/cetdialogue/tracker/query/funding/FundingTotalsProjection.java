@@ -30,6 +30,7 @@ import org.cetdialogue.tracker.api.query.FundingLineTotal;
 import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
+import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +46,11 @@ public class FundingTotalsProjection {
     public static final String PROCESSING_GROUP = "funding-totals";
 
     private final JdbcClient jdbc;
+    private final ProjectionFaults faults;
 
-    public FundingTotalsProjection(JdbcClient jdbc) {
+    public FundingTotalsProjection(JdbcClient jdbc, ProjectionFaults faults) {
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @EventHandler
@@ -62,6 +65,7 @@ public class FundingTotalsProjection {
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence) {
+        faults.check(PROCESSING_GROUP, event.commitmentId());
         Optional<Area> area = unappliedArea(event.commitmentId(), sequence);
         if (area.isEmpty()) {
             return;
