@@ -28,6 +28,8 @@ public final class RunningTracker implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.url(dataDirectory),
+                "--tracker.audit.signing-key-file="
+                        + dataDirectory.toAbsolutePath().resolve("audit-signing-key.pk8"),
                 "--spring.main.banner-mode=off"));
         for (String property : properties) {
             args.add("--" + property);

@@ -31,6 +31,7 @@ import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
+import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,10 +49,12 @@ public class FundingTotalsProjection {
 
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;
+    private final ProjectionFaults faults;
 
-    public FundingTotalsProjection(JdbcClient jdbc, SubscriptionUpdates updates) {
+    public FundingTotalsProjection(JdbcClient jdbc, SubscriptionUpdates updates, ProjectionFaults faults) {
         this.jdbc = jdbc;
         this.updates = updates;
+        this.faults = faults;
     }
 
     @EventHandler
@@ -66,6 +69,7 @@ public class FundingTotalsProjection {
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence) {
+        faults.check(PROCESSING_GROUP, event.commitmentId());
         Optional<Area> area = unappliedArea(event.commitmentId(), sequence);
         if (area.isEmpty()) {
             return;

@@ -27,6 +27,7 @@ import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
 import org.cetdialogue.tracker.query.TestDatabase;
 import org.cetdialogue.tracker.query.TestEvents;
+import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class FundingTotalsProjectionTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.migrated();
-        projection = new FundingTotalsProjection(database.jdbcClient(), TestDatabase.noSubscribers());
+        projection = new FundingTotalsProjection(
+                database.jdbcClient(), TestDatabase.noSubscribers(), new ProjectionFaults());
     }
 
     @AfterEach

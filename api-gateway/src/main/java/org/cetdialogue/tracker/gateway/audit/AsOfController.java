@@ -1,0 +1,63 @@
+package org.cetdialogue.tracker.gateway.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
+import org.cetdialogue.tracker.gateway.error.NotFoundException;
+import org.cetdialogue.tracker.query.audit.asof.AreasAsOf;
+import org.cetdialogue.tracker.query.audit.asof.AsOfHistory;
+import org.cetdialogue.tracker.query.audit.asof.CommitmentAsOf;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The record as of a date, bitemporally: {@code effective} (a date: the facts that had happened by its end) and
+ * {@code recorded} (a date: what the tracker knew by the end of that day in UTC; or an instant). Either may be left
+ * out: no limit on that axis.
+ */
+@RestController
+@RequestMapping("/api/audit/as-of")
+public class AsOfController {
+
+    private final AsOfHistory asOf;
+
+    public AsOfController(AsOfHistory asOf) {
+        this.asOf = asOf;
+    }
+
+    @GetMapping("/commitments/{id}")
+    @Operation(summary = "One commitment as of an effective date and a recorded date")
+    public CommitmentAsOf commitment(
+            @PathVariable String id,
+            @RequestParam(required = false) String effective,
+            @RequestParam(required = false) String recorded) {
+        CommitmentIds.require(id);
+        return asOf.commitment(id, AuditParameters.date(effective, "effective"), recordedBy(recorded))
+                .orElseThrow(() -> new NotFoundException("commitment " + id + " was not proposed as of those dates"));
+    }
+
+    @GetMapping("/areas")
+    @Operation(summary = "Per-area status and funding totals as of an effective date and a recorded date")
+    public AreasAsOf areas(
+            @RequestParam(required = false) String effective, @RequestParam(required = false) String recorded) {
+        return asOf.areas(AuditParameters.date(effective, "effective"), recordedBy(recorded));
+    }
+
+    /** A date means its end in UTC (everything recorded that day counts); an instant is taken as given. */
+    private static Instant recordedBy(String recorded) {
+        Instant instant = AuditParameters.instant(recorded, "recorded");
+        if (instant != null && recorded.length() == 10) {
+            return LocalDate.parse(recorded)
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .minusNanos(1);
+        }
+        return instant;
+    }
+}

@@ -1,0 +1,296 @@
+package org.cetdialogue.tracker.query.audit.asof;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.cetdialogue.tracker.api.commitment.Area;
+import org.cetdialogue.tracker.api.commitment.Assessment;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CorrectedFields;
+import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
+import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.funding.FundingStage;
+import org.cetdialogue.tracker.api.funding.Money;
+import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.query.audit.StoredEvent;
+import org.cetdialogue.tracker.query.lifecycle.Progress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The record as of any date, bitemporally, folded from the events (no stored daily copies): only the events recorded
+ * by the recorded instant are known; the corrections among them are applied to the events they name; of the facts
+ * then known, those effective by the effective date count, in the order they were recorded, through the same
+ * lifecycle rules ({@link Progress}) as the projections.
+ */
+@Component
+public class AsOfHistory {
+
+    private static final ObjectMapper STORED = MessageJson.newObjectMapper();
+    private static final int PAGE = 1000;
+
+    private final JdbcClient jdbc;
+
+    public AsOfHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CommitmentAsOf> commitment(String commitmentId, LocalDate effectiveOn, Instant recordedBy) {
+        List<StoredEvent> stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS
+                        + " FROM domain_event_entry e WHERE e.aggregate_identifier = :id ORDER BY e.sequence_number")
+                .param("id", commitmentId)
+                .query(StoredEvent::map)
+                .list();
+        Fold fold = new Fold(commitmentId);
+        stored.forEach(event -> fold.add(event, recordedBy));
+        return fold.result(effectiveOn, recordedBy);
+    }
+
+    /** Every area; the events are read a page at a time in global order and folded per commitment. */
+    public AreasAsOf areas(LocalDate effectiveOn, Instant recordedBy) {
+        Map<String, Fold> folds = new LinkedHashMap<>();
+        long after = 0;
+        while (true) {
+            List<StoredEvent> page = jdbc.sql("SELECT " + StoredEvent.COLUMNS
+                            + " FROM domain_event_entry e WHERE e.global_index > :after"
+                            + " ORDER BY e.global_index LIMIT :limit")
+                    .param("after", after)
+                    .param("limit", PAGE)
+                    .query(StoredEvent::map)
+                    .list();
+            for (StoredEvent event : page) {
+                folds.computeIfAbsent(event.aggregateIdentifier(), Fold::new).add(event, recordedBy);
+                after = event.globalIndex();
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        Map<Area, List<CommitmentAsOf>> byArea = new EnumMap<>(Area.class);
+        for (Area area : Area.values()) {
+            byArea.put(area, new ArrayList<>());
+        }
+        folds.values()
+                .forEach(fold -> fold.result(effectiveOn, recordedBy)
+                        .ifPresent(c -> byArea.get(c.area()).add(c)));
+        List<AreaAsOf> areas = new ArrayList<>();
+        byArea.forEach((area, commitments) -> {
+            Map<LifecycleStatus, Integer> byStatus = new EnumMap<>(LifecycleStatus.class);
+            Map<Assessment, Integer> byAssessment = new EnumMap<>(Assessment.class);
+            Map<String, Totals> funding = new TreeMap<>();
+            for (CommitmentAsOf commitment : commitments) {
+                byStatus.merge(commitment.status(), 1, Integer::sum);
+                byAssessment.merge(commitment.assessment(), 1, Integer::sum);
+                for (FundingAsOf line : commitment.funding()) {
+                    funding.computeIfAbsent(line.currency(), Totals::new).add(line);
+                }
+            }
+            areas.add(new AreaAsOf(
+                    area,
+                    commitments.size(),
+                    byStatus,
+                    byAssessment,
+                    funding.values().stream().map(t -> t.result(null)).toList(),
+                    commitments.stream()
+                            .map(CommitmentAsOf::commitmentId)
+                            .sorted()
+                            .toList()));
+        });
+        return new AreasAsOf(effectiveOn, recordedBy, areas);
+    }
+
+    /** The known events of one commitment. */
+    private static final class Fold {
+
+        private final String commitmentId;
+        private final Map<Long, Fact> facts = new TreeMap<>();
+        private final List<Long> corrections = new ArrayList<>();
+
+        Fold(String commitmentId) {
+            this.commitmentId = commitmentId;
+        }
+
+        void add(StoredEvent stored, Instant recordedBy) {
+            if (recordedBy != null && Instant.parse(stored.timeStamp()).isAfter(recordedBy)) {
+                return;
+            }
+            CommitmentEvent event = decode(stored);
+            if (event == null) {
+                return;
+            }
+            if (event instanceof EntryCorrectedEvent corrected) {
+                corrections.add(stored.sequenceNumber());
+                Fact fact = facts.get(corrected.correctedSequence());
+                if (fact != null) {
+                    fact.correct(corrected.after());
+                }
+            } else {
+                facts.put(stored.sequenceNumber(), new Fact(event));
+            }
+        }
+
+        Optional<CommitmentAsOf> result(LocalDate effectiveOn, Instant recordedBy) {
+            Progress progress = null;
+            Area area = null;
+            String titleEn = null;
+            String titleKo = null;
+            List<Long> basis = new ArrayList<>();
+            Map<List<String>, Totals> funding = new LinkedHashMap<>();
+            for (Map.Entry<Long, Fact> entry : facts.entrySet()) {
+                Fact fact = entry.getValue();
+                if (effectiveOn != null && fact.effectiveOn != null && fact.effectiveOn.isAfter(effectiveOn)) {
+                    continue;
+                }
+                if (fact.event instanceof CommitmentProposedEvent proposed) {
+                    area = proposed.area();
+                } else if (fact.event instanceof MouProposedEvent proposed) {
+                    area = proposed.area();
+                }
+                if (area == null) {
+                    continue;
+                }
+                if (fact.titleEn != null) {
+                    titleEn = fact.titleEn;
+                    titleKo = fact.titleKo;
+                }
+                progress = progress == null ? Progress.PROPOSED : progress.next(fact.event);
+                if (fact.event instanceof FundingEvent pledge) {
+                    funding.computeIfAbsent(
+                                    List.of(pledge.funder(), fact.amount.currency()), key -> new Totals(key.get(1)))
+                            .add(pledge.stage(), fact.amount);
+                }
+                basis.add(entry.getKey());
+            }
+            if (progress == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new CommitmentAsOf(
+                    commitmentId,
+                    area,
+                    effectiveOn,
+                    recordedBy,
+                    titleEn,
+                    titleKo,
+                    progress.status(),
+                    progress.assessment(),
+                    progress.milestones(),
+                    funding.entrySet().stream()
+                            .map(e -> e.getValue().result(e.getKey().get(0)))
+                            .toList(),
+                    basis,
+                    List.copyOf(corrections)));
+        }
+    }
+
+    /** A fact with the corrections known so far applied. */
+    private static final class Fact {
+
+        private final CommitmentEvent event;
+        private LocalDate effectiveOn;
+        private Money amount;
+        private String titleEn;
+        private String titleKo;
+
+        Fact(CommitmentEvent event) {
+            this.event = event;
+            this.effectiveOn = event.effectiveOn();
+            if (event instanceof FundingEvent funding) {
+                this.amount = funding.amount();
+            }
+            if (event instanceof CommitmentProposedEvent proposed) {
+                titleEn = proposed.titleEn();
+                titleKo = proposed.titleKo();
+            } else if (event instanceof MouProposedEvent proposed) {
+                titleEn = proposed.titleEn();
+                titleKo = proposed.titleKo();
+            }
+        }
+
+        void correct(CorrectedFields after) {
+            if (after == null) {
+                return;
+            }
+            if (after.effectiveOn() != null) {
+                effectiveOn = after.effectiveOn();
+            }
+            if (after.amount() != null && amount != null) {
+                amount = after.amount();
+            }
+            if (after.titleEn() != null && titleEn != null) {
+                titleEn = after.titleEn();
+            }
+            if (after.titleKo() != null && titleKo != null) {
+                titleKo = after.titleKo();
+            }
+        }
+    }
+
+    /** Sums per stage in one currency. */
+    private static final class Totals {
+
+        private final String currency;
+        private BigDecimal pledged = BigDecimal.ZERO;
+        private BigDecimal committed = BigDecimal.ZERO;
+        private BigDecimal disbursed = BigDecimal.ZERO;
+        private boolean lowerBound;
+
+        Totals(String currency) {
+            this.currency = currency;
+        }
+
+        void add(FundingStage stage, Money amount) {
+            switch (stage) {
+                case PLEDGED -> pledged = pledged.add(amount.amount());
+                case COMMITTED -> committed = committed.add(amount.amount());
+                case DISBURSED -> disbursed = disbursed.add(amount.amount());
+            }
+            lowerBound |= amount.lowerBound();
+        }
+
+        void add(FundingAsOf line) {
+            pledged = pledged.add(line.pledged());
+            committed = committed.add(line.committed());
+            disbursed = disbursed.add(line.disbursed());
+            lowerBound |= line.lowerBound();
+        }
+
+        FundingAsOf result(String funder) {
+            int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+            return new FundingAsOf(
+                    funder,
+                    currency,
+                    pledged.setScale(scale),
+                    committed.setScale(scale),
+                    disbursed.setScale(scale),
+                    lowerBound);
+        }
+    }
+
+    private static CommitmentEvent decode(StoredEvent stored) {
+        try {
+            Class<?> type = Class.forName(stored.payloadType());
+            if (!CommitmentEvent.class.isAssignableFrom(type)) {
+                return null;
+            }
+            return (CommitmentEvent) STORED.readValue(stored.payload(), type);
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored event cannot be read: " + stored.eventIdentifier(), e);
+        }
+    }
+}

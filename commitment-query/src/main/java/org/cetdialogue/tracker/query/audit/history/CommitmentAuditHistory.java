@@ -1,0 +1,6 @@
+package org.cetdialogue.tracker.query.audit.history;
+
+import java.util.List;
+
+/** Every stored event of one commitment in order, corrections with their fields before and after. */
+public record CommitmentAuditHistory(String commitmentId, String area, List<AuditEvent> events) {}
