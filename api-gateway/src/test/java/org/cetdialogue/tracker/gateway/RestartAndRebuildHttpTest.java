@@ -123,9 +123,17 @@ class RestartAndRebuildHttpTest {
                 .forEachRemaining(name -> assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name)));
     }
 
-    /** Tables that hold the events themselves or the gateway's state, not a projection; all others are emptied. */
-    private static final Set<String> KEPT =
-            Set.of("domain_event_entry", "snapshot_event_entry", "flyway_schema_history", "idempotency_key");
+    /**
+     * Tables that hold the events themselves, their hash chain and checkpoints (append-only in PostgreSQL), or the
+     * gateway's state, not a projection; all others are emptied.
+     */
+    private static final Set<String> KEPT = Set.of(
+            "domain_event_entry",
+            "snapshot_event_entry",
+            "event_chain",
+            "chain_checkpoint",
+            "flyway_schema_history",
+            "idempotency_key");
 
     private void dropProjectionsAndTokens() throws SQLException {
         try (Connection connection = TestDatabase.connect(dataDirectory);

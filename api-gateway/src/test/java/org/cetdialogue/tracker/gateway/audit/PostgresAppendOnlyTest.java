@@ -2,22 +2,31 @@ package org.cetdialogue.tracker.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.cetdialogue.tracker.support.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * In PostgreSQL the event tables refuse UPDATE and DELETE. Runs against a throwaway database on the local server
- * (127.0.0.1:5432, user postgres, or {@code tracker.test.postgres.url}) only with {@code -Dtracker.test.postgres=true}.
+ * (127.0.0.1:5432, user postgres, or {@code tracker.test.postgres.url}) in the PostgreSQL run of the suite
+ * ({@code -Dtracker.test.database=postgres}) or with {@code -Dtracker.test.postgres=true}.
  */
-@EnabledIfSystemProperty(named = "tracker.test.postgres", matches = "true")
 class PostgresAppendOnlyTest {
+
+    @BeforeAll
+    static void onlyOnPostgres() {
+        assumeTrue(
+                TestDatabase.isPostgres() || Boolean.getBoolean("tracker.test.postgres"),
+                "needs PostgreSQL: run with -Dtracker.test.database=postgres or -Dtracker.test.postgres=true");
+    }
 
     private static final String SERVER =
             System.getProperty("tracker.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
