@@ -219,8 +219,10 @@ class RouteRulesMatrixTest {
         if (status == 401 || status == 403 || status >= 500) {
             return "expected to be let through, got " + status;
         }
+        // only a commitment id and an area are known values; any other variable (a replay id) may answer 404
         boolean variablesKnown =
-                pattern.replace("{id}", "").replace("{area}", "").indexOf('{') < 0 && !pattern.contains("*");
+                pattern.replace("commitments/{id}", "").replace("{area}", "").indexOf('{') < 0
+                        && !pattern.contains("*");
         if ("GET".equals(method) && variablesKnown && status >= 400) {
             return "expected a 2xx or 3xx, got " + status;
         }
