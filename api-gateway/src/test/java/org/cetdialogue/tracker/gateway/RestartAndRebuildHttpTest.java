@@ -9,15 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.TestDatabase;
 import org.cetdialogue.tracker.support.TrackerClient;
@@ -123,34 +116,9 @@ class RestartAndRebuildHttpTest {
                 .forEachRemaining(name -> assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name)));
     }
 
-    /**
-     * Tables that hold the events themselves, their hash chain and checkpoints (append-only in PostgreSQL), or the
-     * gateway's state, not a projection; all others are emptied.
-     */
-    private static final Set<String> KEPT = Set.of(
-            "domain_event_entry",
-            "snapshot_event_entry",
-            "event_chain",
-            "chain_checkpoint",
-            "flyway_schema_history",
-            "idempotency_key");
-
     private void dropProjectionsAndTokens() throws SQLException {
-        try (Connection connection = TestDatabase.connect(dataDirectory);
-                Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-                }
-            }
-            assertThat(tables).contains("token_entry", "commitment_view", "history_entry");
-            for (String table : tables) {
-                if (!KEPT.contains(table)) {
-                    statement.executeUpdate("DELETE FROM " + table);
-                }
-            }
-        }
+        assertThat(TestDatabase.emptyProjectionsAndTokens(dataDirectory))
+                .contains("token_entry", "commitment_view", "history_entry");
     }
 
     private static void expectOk(TrackerClient.Response response) {

@@ -80,6 +80,43 @@ public final class TestDatabase {
                 : DriverManager.getConnection(url(dataDirectory), "sa", "");
     }
 
+    /**
+     * Tables that hold the events themselves, their hash chain and checkpoints (append-only in PostgreSQL), or the
+     * gateway's own state: not projections.
+     */
+    private static final Set<String> NOT_PROJECTIONS = Set.of(
+            "domain_event_entry",
+            "snapshot_event_entry",
+            "event_chain",
+            "chain_checkpoint",
+            "flyway_schema_history",
+            "idempotency_key");
+
+    /**
+     * Empties every projection table and the processors' tokens of a stopped tracker's database, so that its next
+     * start rebuilds them all from the events. Every table not in {@link #NOT_PROJECTIONS} is emptied, so a projection
+     * added later is covered without changing this list; the names emptied are returned.
+     */
+    public static List<String> emptyProjectionsAndTokens(Path dataDirectory) throws SQLException {
+        List<String> emptied = new ArrayList<>();
+        try (Connection connection = connect(dataDirectory);
+                Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            for (String table : tables) {
+                if (!NOT_PROJECTIONS.contains(table)) {
+                    statement.executeUpdate("DELETE FROM " + table);
+                    emptied.add(table);
+                }
+            }
+        }
+        return emptied;
+    }
+
     /** The PostgreSQL server's own URL (its maintenance database), user and password. */
     public static String serverUrlText() {
         return System.getProperty("tracker.test.database.url", "jdbc:postgresql://127.0.0.1:5432/postgres");

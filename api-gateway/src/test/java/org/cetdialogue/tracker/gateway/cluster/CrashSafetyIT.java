@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.cetdialogue.tracker.support.PackagedTracker;
@@ -72,7 +70,21 @@ class CrashSafetyIT {
             JsonNode history =
                     client.get(VIEWER, "/api/commitments/" + ID + "/history").json();
             StoredWrites.assertEachAcknowledgedWriteStoredOnce(view, history, writes);
-            before = projections(client);
+            // every processor runs on its own: wait until all of them have applied every event (two reads agree and
+            // the history holds every version), then take the state the rebuild must reproduce
+            before = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                JsonNode first = projections(client);
+                                return first.equals(projections(client))
+                                                && first.at("/history/entries").size()
+                                                        == first.at("/view/version")
+                                                                        .asLong()
+                                                                + 1
+                                        ? first
+                                        : null;
+                            },
+                            java.util.Objects::nonNull);
             restarted.stop();
         }
 
@@ -99,18 +111,7 @@ class CrashSafetyIT {
     }
 
     private void dropProjectionsAndTokens() throws SQLException {
-        try (Connection connection = TestDatabase.connect(dataDirectory);
-                Statement statement = connection.createStatement()) {
-            for (String table : new String[] {
-                "commitment_view",
-                "area_commitment",
-                "funding_entry",
-                "funding_commitment",
-                "history_entry",
-                "token_entry"
-            }) {
-                statement.executeUpdate("DELETE FROM " + table);
-            }
-        }
+        assertThat(TestDatabase.emptyProjectionsAndTokens(dataDirectory))
+                .contains("token_entry", "commitment_view", "history_entry");
     }
 }
