@@ -27,11 +27,17 @@ final class StoreOutage {
                     || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedConnection(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A pooled connection found closed under a request (the database went away while it was in use). */
+    private static boolean isClosedConnection(SQLException sql) {
+        return sql.getMessage() != null
+                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection is closed");
     }
 
     /** SQL states of a lost or refused connection: class 08, and 57P01-57P03 (admin shutdown, crash, cannot connect). */

@@ -49,7 +49,9 @@ class ChainTamperHttpTest {
 
     @AfterAll
     static void stop() {
-        tracker.close();
+        if (tracker != null) {
+            tracker.close();
+        }
     }
 
     @AfterEach

@@ -67,8 +67,17 @@ class ReplayHttpTest {
         }
         awaitDone(replay.get("id").asText());
 
-        JsonNode rebuilt = await().atMost(Duration.ofSeconds(30))
-                .until(ReplayHttpTest::projections, p -> p.at("/busy/version").asLong() == WRITES_DURING_REPLAY);
+        // each processor replays on its own: wait until they all hold every write (two reads agree)
+        JsonNode rebuilt = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            JsonNode first = projections();
+                            return first.at("/busy/version").asLong() == WRITES_DURING_REPLAY
+                                            && first.equals(projections())
+                                    ? first
+                                    : null;
+                        },
+                        java.util.Objects::nonNull);
         for (String name : List.of("view", "history", "seeded")) {
             assertThat(rebuilt.get(name)).as(name).isEqualTo(before.get(name));
         }
@@ -77,7 +86,7 @@ class ReplayHttpTest {
 
         JsonNode again = accepted(client.post(AUDITOR, "/api/audit/replays", "{\"projection\":\"all\"}"));
         awaitDone(again.get("id").asText());
-        JsonNode fromScratch = await().atMost(Duration.ofSeconds(30))
+        JsonNode fromScratch = await().atMost(Duration.ofSeconds(60))
                 .until(
                         ReplayHttpTest::projections,
                         p -> p.at("/busy/version").asLong() == WRITES_DURING_REPLAY && p.equals(rebuilt));
