@@ -30,8 +30,21 @@ final class StoreOutage {
             if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedConnection(sql))) {
                 return true;
             }
+            if (t instanceof AssertionError && raisedByPostgresDriver(t)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * PgJDBC 42.7 raises {@code AssertionError("pgStatement.getConnection().getAutoCommit() should not throw")} from
+     * {@code BatchResultHandler} when the connection dies in the middle of a batched insert (the event append): an
+     * outage too, though the driver does not say so with an {@code SQLException}.
+     */
+    private static boolean raisedByPostgresDriver(Throwable error) {
+        StackTraceElement[] stack = error.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("org.postgresql.");
     }
 
     /** A pooled connection found closed under a request (the database went away while it was in use). */
