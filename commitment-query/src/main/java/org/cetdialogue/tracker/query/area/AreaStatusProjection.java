@@ -37,6 +37,7 @@ import org.cetdialogue.tracker.api.query.CommitmentSummaryList;
 import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
+import org.cetdialogue.tracker.query.batch.PendingRows;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,7 @@ public class AreaStatusProjection {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SubscriptionUpdates updates;
+    private final PendingRows<String, Row> pending = new PendingRows<>(PROCESSING_GROUP, this::update);
 
     public AreaStatusProjection(JdbcClient jdbc, Clock clock, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
@@ -91,35 +93,52 @@ public class AreaStatusProjection {
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        Optional<Row> found = row(event.commitmentId()).filter(r -> sequence > r.lastSequence());
+        Optional<Row> found = pending.get(event.commitmentId())
+                .or(() -> row(event.commitmentId()))
+                .filter(r -> sequence > r.lastSequence());
         if (found.isEmpty()) {
             return;
         }
         Row row = found.get();
-        Progress progress = row.progress().next(event);
         String titleEn = row.titleEn();
         String titleKo = row.titleKo();
         if (event instanceof EntryCorrectedEvent corrected) {
             titleEn = Objects.requireNonNullElse(corrected.after().titleEn(), titleEn);
             titleKo = Objects.requireNonNullElse(corrected.after().titleKo(), titleKo);
         }
-        LocalDate lastActivity = latest(row.lastActivityOn(), event.effectiveOn());
+        pending.put(
+                row.commitmentId(),
+                new Row(
+                        row.commitmentId(),
+                        row.area(),
+                        row.kind(),
+                        titleEn,
+                        titleKo,
+                        row.progress().next(event),
+                        row.targetDate(),
+                        latest(row.lastActivityOn(), event.effectiveOn()),
+                        recordedAt,
+                        sequence));
+        publish();
+    }
+
+    /** Stores a changed row (before its batch commits: see {@link PendingRows}). */
+    private void update(String commitmentId, Row row) {
         jdbc.sql("UPDATE area_commitment SET status = :status, reached_status = :reached,"
                         + " assessment = :assessment, milestone_count = :milestones, title_en = :titleEn,"
                         + " title_ko = :titleKo, last_activity_on = :lastActivity, last_recorded_at = :recordedAt,"
                         + " last_sequence = :sequence WHERE commitment_id = :id")
-                .param("status", progress.status().name())
-                .param("reached", progress.reached().name())
-                .param("assessment", progress.assessment().name())
-                .param("milestones", progress.milestones())
-                .param("titleEn", titleEn)
-                .param("titleKo", titleKo)
-                .param("lastActivity", lastActivity)
-                .param("recordedAt", utc(recordedAt))
-                .param("sequence", sequence)
-                .param("id", event.commitmentId())
+                .param("status", row.progress().status().name())
+                .param("reached", row.progress().reached().name())
+                .param("assessment", row.progress().assessment().name())
+                .param("milestones", row.progress().milestones())
+                .param("titleEn", row.titleEn())
+                .param("titleKo", row.titleKo())
+                .param("lastActivity", row.lastActivityOn())
+                .param("recordedAt", utc(row.lastRecordedAt()))
+                .param("sequence", row.lastSequence())
+                .param("id", commitmentId)
                 .update();
-        publish();
     }
 
     @QueryHandler
@@ -197,7 +216,9 @@ public class AreaStatusProjection {
             LocalDate targetDate,
             long sequence,
             Instant recordedAt) {
-        if (row(event.commitmentId()).isPresent()) {
+        if (pending.get(event.commitmentId())
+                .or(() -> row(event.commitmentId()))
+                .isPresent()) {
             return;
         }
         Progress progress = Progress.PROPOSED;
@@ -223,10 +244,10 @@ public class AreaStatusProjection {
 
     /** The new state of all areas to the dashboards subscribed to them. */
     private void publish() {
-        updates.emit(
-                FindAreasQuery.class,
-                query -> true,
-                position -> new AreaStatusUpdate(position, handle(new FindAreasQuery())));
+        updates.emit(FindAreasQuery.class, query -> true, position -> {
+            pending.flush(); // the update is read from the table: it must hold this batch's rows
+            return new AreaStatusUpdate(position, handle(new FindAreasQuery()));
+        });
     }
 
     private static final String SELECT = "SELECT commitment_id, area, kind, title_en, title_ko, status,"

@@ -38,6 +38,29 @@ class CommitmentDocument {
     public long version;
     public Instant lastRecordedAt;
 
+    /** A copy to fold the next event into; the parties list is copied, every other field is immutable. */
+    CommitmentDocument copy() {
+        CommitmentDocument copy = new CommitmentDocument();
+        copy.commitmentId = commitmentId;
+        copy.area = area;
+        copy.kind = kind;
+        copy.titleEn = titleEn;
+        copy.titleKo = titleKo;
+        copy.progress = progress;
+        copy.reachedBy = reachedBy;
+        copy.parties = new ArrayList<>(parties);
+        copy.sourceCitation = sourceCitation;
+        copy.targetDate = targetDate;
+        copy.announcedOn = announcedOn;
+        copy.signedOn = signedOn;
+        copy.launchedOn = launchedOn;
+        copy.completedOn = completedOn;
+        copy.cancelledOn = cancelledOn;
+        copy.version = version;
+        copy.lastRecordedAt = lastRecordedAt;
+        return copy;
+    }
+
     /**
      * The view, with the milestones and funding facts stored beside the document. The assessment's basis is the event
      * that reached the current step and, where milestones make a launched commitment substantial, the first of them.

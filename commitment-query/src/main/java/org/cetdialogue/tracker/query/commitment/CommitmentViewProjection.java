@@ -32,6 +32,7 @@ import org.cetdialogue.tracker.api.query.EventReference;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
+import org.cetdialogue.tracker.query.batch.PendingRows;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,7 @@ public class CommitmentViewProjection {
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;
     private final ObjectMapper json = MessageJson.newObjectMapper();
+    private final PendingRows<String, CommitmentDocument> pending = new PendingRows<>(PROCESSING_GROUP, this::update);
 
     public CommitmentViewProjection(JdbcClient jdbc, SubscriptionUpdates updates) {
         this.jdbc = jdbc;
@@ -92,18 +94,28 @@ public class CommitmentViewProjection {
         if (event instanceof CommitmentProposedEvent || event instanceof MouProposedEvent) {
             return; // handled above; Axon picks the most specific handler, this guards a redelivery
         }
-        load(event.commitmentId()).filter(doc -> sequence > doc.version).ifPresent(doc -> {
-            apply(doc, event, sequence);
-            doc.version = sequence;
-            doc.lastRecordedAt = recordedAt;
-            jdbc.sql("UPDATE commitment_view SET document = :document, last_sequence = :sequence"
-                            + " WHERE commitment_id = :id")
-                    .param("document", write(doc))
-                    .param("sequence", sequence)
-                    .param("id", doc.commitmentId)
-                    .update();
-            publish(doc);
-        });
+        Optional<CommitmentDocument> current = pending.get(event.commitmentId())
+                .or(() -> load(event.commitmentId()))
+                .filter(doc -> sequence > doc.version);
+        if (current.isEmpty()) {
+            return;
+        }
+        CommitmentDocument doc = current.get().copy(); // changed on a copy: a failure leaves the pending one intact
+        apply(doc, event, sequence);
+        doc.version = sequence;
+        doc.lastRecordedAt = recordedAt;
+        pending.put(doc.commitmentId, doc);
+        publish(doc);
+    }
+
+    /** Stores a changed document (before its batch commits: see {@link PendingRows}). */
+    private void update(String commitmentId, CommitmentDocument doc) {
+        jdbc.sql("UPDATE commitment_view SET document = :document, last_sequence = :sequence"
+                        + " WHERE commitment_id = :id")
+                .param("document", write(doc))
+                .param("sequence", doc.version)
+                .param("id", commitmentId)
+                .update();
     }
 
     /** The commitment's new state to the dashboards subscribed to it. */
@@ -149,7 +161,7 @@ public class CommitmentViewProjection {
     }
 
     private void create(CommitmentDocument doc, CommitmentEvent event, long sequence, Instant recordedAt) {
-        if (load(doc.commitmentId).isPresent()) {
+        if (pending.get(doc.commitmentId).or(() -> load(doc.commitmentId)).isPresent()) {
             return;
         }
         doc.reachedBy = reference(event, sequence);
