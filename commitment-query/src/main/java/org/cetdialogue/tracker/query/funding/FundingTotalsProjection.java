@@ -70,6 +70,9 @@ public class FundingTotalsProjection {
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence) {
         faults.check(PROCESSING_GROUP, event.commitmentId());
+        if (!(event instanceof FundingEvent) && !(event instanceof EntryCorrectedEvent)) {
+            return; // changes no total: not even worth a read (most events of a long history are milestones)
+        }
         Optional<Area> area = unappliedArea(event.commitmentId(), sequence);
         if (area.isEmpty()) {
             return;
@@ -95,9 +98,7 @@ public class FundingTotalsProjection {
                 .param("sequence", sequence)
                 .param("id", event.commitmentId())
                 .update();
-        if (event instanceof FundingEvent || event instanceof EntryCorrectedEvent) {
-            publish(area.get());
-        }
+        publish(area.get());
     }
 
     /** The new totals to the dashboards subscribed to all areas, and to those subscribed to this one. */

@@ -40,21 +40,13 @@ public class HistoryProjection {
 
     @EventHandler
     void on(CommitmentEvent event, DomainEventMessage<?> message) {
-        boolean applied = jdbc.sql("SELECT COUNT(*) FROM history_entry"
-                                + " WHERE commitment_id = :id AND sequence_number = :sequence")
-                        .param("id", event.commitmentId())
-                        .param("sequence", message.getSequenceNumber())
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (applied) {
-            return;
-        }
         MetaData meta = message.getMetaData();
         jdbc.sql("INSERT INTO history_entry (commitment_id, sequence_number, event_id, event_type, summary,"
                         + " effective_on, recorded_at, actor, side, reason, correlation_id, corrected_sequence)"
                         + " VALUES (:id, :sequence, :eventId, :type, :summary, :effectiveOn, :recordedAt, :actor,"
-                        + " :side, :reason, :correlationId, :correctedSequence)")
+                        + " :side, :reason, :correlationId, :correctedSequence)"
+                        // an event applied before (redelivered after a crash) is left as it is, in one statement
+                        + " ON CONFLICT DO NOTHING")
                 .param("id", event.commitmentId())
                 .param("sequence", message.getSequenceNumber())
                 .param("eventId", message.getIdentifier())

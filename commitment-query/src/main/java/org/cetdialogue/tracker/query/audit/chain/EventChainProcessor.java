@@ -3,10 +3,13 @@ package org.cetdialogue.tracker.query.audit.chain;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
@@ -50,15 +53,14 @@ public class EventChainProcessor {
                 .optional()
                 .orElseThrow(() -> new IllegalStateException(
                         "event " + message.getIdentifier() + " is not in domain_event_entry"));
-        boolean chained = jdbc.sql("SELECT COUNT(*) FROM event_chain WHERE global_index = :globalIndex")
-                        .param("globalIndex", stored.globalIndex())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (chained) {
+        BatchState batch = batch();
+        Optional<ChainLink> head = batch.head != null ? Optional.of(batch.head) : checkpoints.head();
+        // delivered in global order: an event past the head cannot be chained yet; only one committed late, below the
+        // head (or a redelivery), has to be looked up
+        boolean pastHead = head.map(h -> stored.globalIndex() > h.globalIndex()).orElse(true);
+        if (!pastHead && isChained(stored.globalIndex())) {
             return;
         }
-        Optional<ChainLink> head = checkpoints.head();
         long position = head.map(ChainLink::chainPosition).orElse(0L) + 1;
         String previous = head.map(ChainLink::linkHash).orElse(ChainHash.GENESIS);
         ChainLink link = new ChainLink(position, stored.globalIndex(), previous, ChainHash.link(previous, stored));
@@ -69,23 +71,35 @@ public class EventChainProcessor {
                 .param("previous", link.previousHash())
                 .param("hash", link.linkHash())
                 .update();
-        index(stored, payload, message);
+        batch.head = link;
+        index(stored, payload, message, batch);
         if (position % checkpointEvery == 0) {
             checkpoints.store(link);
         }
     }
 
-    private void index(StoredEvent stored, Object payload, EventMessage<?> message) {
+    private boolean isChained(long globalIndex) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_chain WHERE global_index = :globalIndex")
+                        .param("globalIndex", globalIndex)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void index(StoredEvent stored, Object payload, EventMessage<?> message, BatchState batch) {
         String commitmentId = stored.aggregateIdentifier();
         if (payload instanceof CommitmentProposedEvent proposed) {
             rememberArea(commitmentId, proposed.area().name());
         } else if (payload instanceof MouProposedEvent proposed) {
             rememberArea(commitmentId, proposed.area().name());
         }
-        String area = jdbc.sql("SELECT area FROM audit_commitment_area WHERE commitment_id = :id")
-                .param("id", commitmentId)
-                .query(String.class)
-                .optional()
+        String area = batch.areas
+                .computeIfAbsent(
+                        commitmentId,
+                        id -> jdbc.sql("SELECT area FROM audit_commitment_area WHERE commitment_id = :id")
+                                .param("id", id)
+                                .query(String.class)
+                                .optional())
                 .orElse(null);
         Object actor = message.getMetaData().get(AuditMetadata.USERNAME);
         jdbc.sql("INSERT INTO audit_event (global_index, commitment_id, area, actor, event_type, recorded_at)"
@@ -99,7 +113,25 @@ public class EventChainProcessor {
                 .update();
     }
 
+    /**
+     * What this batch of events (one unit of work, one transaction) has learnt so far: the head of the chain after its
+     * last link, and the areas of the commitments it met, so neither is read back from the tables for every event. It
+     * goes with the unit of work: a batch that rolls back takes it along.
+     */
+    private static final class BatchState {
+        ChainLink head;
+        final Map<String, Optional<String>> areas = new HashMap<>();
+    }
+
+    private BatchState batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new BatchState();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BatchState.class.getName(), key -> new BatchState());
+    }
+
     private void rememberArea(String commitmentId, String area) {
+        batch().areas.put(commitmentId, Optional.of(area));
         jdbc.sql("DELETE FROM audit_commitment_area WHERE commitment_id = :id")
                 .param("id", commitmentId)
                 .update();
