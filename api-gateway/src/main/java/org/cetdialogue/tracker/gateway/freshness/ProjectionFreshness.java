@@ -45,9 +45,11 @@ public class ProjectionFreshness {
         for (EventTrackerStatus segment : segments) {
             OptionalLong current = segment.getCurrentPosition();
             position = Math.min(position, current.orElse(-1));
-            if (segment.isReplaying()) {
+            long reset = segment.getResetPosition().orElse(head);
+            // Axon keeps a segment "replaying" until it handles an event past the reset position; one that has
+            // reached that position has rebuilt everything there was, even if no new event has come since
+            if (segment.isReplaying() && current.orElse(-1) < reset) {
                 rebuilding = true;
-                long reset = segment.getResetPosition().orElse(head);
                 replayed += Math.min(Math.max(current.orElse(0), 0), reset);
                 toReplay += reset;
             }

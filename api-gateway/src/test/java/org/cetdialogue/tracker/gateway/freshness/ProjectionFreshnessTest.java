@@ -39,6 +39,14 @@ class ProjectionFreshnessTest {
     }
 
     @Test
+    void aReplayThatReachedItsResetPositionIsCurrentBeforeAnyNewEvent() {
+        Freshness freshness = ProjectionFreshness.freshness(List.of(segment(200, true, 200L)), 200);
+
+        assertThat(freshness).isEqualTo(new Freshness(200L, 0L, false, null));
+        assertThat(freshness.describe()).isEqualTo("current");
+    }
+
+    @Test
     void aProcessorWithoutClaimedSegmentsHasNoPositionYet() {
         Freshness freshness = ProjectionFreshness.freshness(List.of(), 120);
 

@@ -19,6 +19,7 @@ import org.cetdialogue.tracker.query.history.HistoryProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,6 +91,19 @@ public class Replays {
         log.info("Replay {} of {} started: {} events to replay", replay.id, names, total);
         replays.put(replay.id, replay);
         return progress(replay);
+    }
+
+    /**
+     * Looks at running replays several times a second, so that a replay's end (and so its duration and rate) is
+     * recorded when it happens, not when someone next asks.
+     */
+    @Scheduled(fixedDelay = 200)
+    public synchronized void noticeFinishedReplays() {
+        for (Replay replay : replays.values()) {
+            if (replay.finishedAt == null) {
+                progress(replay);
+            }
+        }
     }
 
     public synchronized Optional<ReplayProgress> progress(String id) {
