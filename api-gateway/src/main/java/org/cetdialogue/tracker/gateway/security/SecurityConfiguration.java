@@ -1,6 +1,8 @@
 package org.cetdialogue.tracker.gateway.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -119,9 +121,13 @@ public class SecurityConfiguration {
                 response, HttpStatus.BAD_REQUEST, "Malformed request", "The request URL or a header is not allowed.");
     }
 
+    /** BCrypt, with verified passwords remembered for {@code tracker.security.verified-password-ttl} (0: never). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @Value("${tracker.security.verified-password-ttl:PT10M}") Duration verifiedPasswordTtl,
+            ObjectProvider<Clock> clock) {
+        return new VerifiedPasswordCache(
+                new BCryptPasswordEncoder(), verifiedPasswordTtl, 1000, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
