@@ -52,13 +52,18 @@ final class HttpLoad {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION="))
+                .filter(c -> c.startsWith("TRACKER_SESSION=") || c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst()
                 .orElse(null);
         if (login.statusCode() < 400 && cookie != null) {
             return new HttpLoad(new String[] {"Cookie", cookie});
         }
+        return basic(user, password);
+    }
+
+    /** HTTP Basic on every request: the only way to write (a browser session may only read). */
+    static HttpLoad basic(String user, String password) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new HttpLoad(new String[] {"Authorization", "Basic " + basic});
     }

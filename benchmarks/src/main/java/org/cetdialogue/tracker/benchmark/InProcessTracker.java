@@ -29,6 +29,8 @@ import org.cetdialogue.tracker.api.commitment.Party;
 import org.cetdialogue.tracker.api.commitment.PartyRole;
 import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
+import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
+import org.cetdialogue.tracker.api.funding.Money;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +52,11 @@ final class InProcessTracker implements AutoCloseable {
         args.add("--spring.config.additional-location=file:" + gatewayResources.toAbsolutePath() + "/");
         args.add("--spring.main.web-application-type=none");
         args.add("--spring.main.banner-mode=off");
+        // the product's whole schema, the gateway's idempotency table included, so the packaged tracker finds every
+        // migration applied when it starts on the same database
+        args.add("--spring.flyway.locations=classpath:db/migration/eventstore,classpath:db/migration/processing,"
+                + "filesystem:" + gatewayResources.toAbsolutePath() + "/db/migration/gateway,"
+                + "classpath:db/migration/audit,classpath:db/vendor/{vendor}");
         args.add("--spring.flyway.ignore-migration-patterns=*:missing");
         args.add("--logging.level.root=WARN");
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -83,16 +90,18 @@ final class InProcessTracker implements AutoCloseable {
     }
 
     /**
-     * Appends {@code commitments} streams of {@code eventsEach} events (a proposal, a launch, then milestones)
-     * straight through Axon's storage engine in batches: the same rows commands would write, far faster.
+     * Appends {@code commitments} streams of {@code eventsEach} events (a proposal, a launch, then milestones with a
+     * pledge every tenth event) straight through Axon's storage engine in batches: the same rows commands would write,
+     * far faster. The streams are interleaved, one event of each commitment in turn, as a history of many commitments
+     * recorded side by side is.
      */
     void bulkAppend(String prefix, int commitments, int eventsEach) {
         EventStorageEngine engine = context.getBean(EventStorageEngine.class);
         TransactionManager transactions = context.getBean(TransactionManager.class);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
-        for (int c = 0; c < commitments; c++) {
-            String id = prefix + "-" + c;
-            for (int seq = 0; seq < eventsEach; seq++) {
+        for (int seq = 0; seq < eventsEach; seq++) {
+            for (int c = 0; c < commitments; c++) {
+                String id = prefix + "-" + c;
                 batch.add(new GenericDomainEventMessage<>("Commitment", id, seq, payload(id, seq), METADATA));
                 if (batch.size() == 1000) {
                     List<DomainEventMessage<?>> full = List.copyOf(batch);
@@ -122,6 +131,9 @@ final class InProcessTracker implements AutoCloseable {
         if (seq == 1) {
             return new ProgramLaunchedEvent(id, DAY, null);
         }
+        if (seq % 10 == 5) {
+            return new FundingPledgedEvent(id, "Benchmark Foundation", Money.of("1000.00", "USD"), DAY);
+        }
         return new MilestoneRecordedEvent(id, "Benchmark milestone " + seq, DAY);
     }
 
@@ -143,7 +155,8 @@ final class InProcessTracker implements AutoCloseable {
                 return false;
             }
             for (EventTrackerStatus segment : status.values()) {
-                if (segment.isReplaying() || segment.getCurrentPosition().orElse(-1) < head) {
+                // position, not isReplaying(): Axon leaves a segment "replaying" until an event past the reset comes
+                if (segment.getCurrentPosition().orElse(-1) < head) {
                     return false;
                 }
             }
