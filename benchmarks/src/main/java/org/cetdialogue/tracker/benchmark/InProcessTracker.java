@@ -31,6 +31,7 @@ import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
 import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
+import org.cetdialogue.tracker.query.audit.replay.Replays;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -177,12 +178,18 @@ final class InProcessTracker implements AutoCloseable {
                 .toList();
     }
 
-    /** Resets every streaming processor to the start of the store (their reset handlers clear the tables). */
-    void resetAllProjections() {
-        List<StreamingEventProcessor> processors = processors();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        processors.forEach(StreamingEventProcessor::start);
+    /**
+     * Rebuilds every projection from the events the way an auditor does ({@code POST /api/audit/replays}, "all":
+     * the four projections, not the hash chain) and waits until the replay reports itself done.
+     */
+    void replayAllProjections(Duration timeout) {
+        Replays replays = context.getBean(Replays.class);
+        String id = replays.start(Replays.ALL).id();
+        Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        replays.progress(id).map(p -> p.state().equals("DONE")).orElse(false));
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.commitment.Versions;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
+import org.cetdialogue.tracker.query.area.AreaStatusProjection;
+import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,36 +32,48 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads of the projections, through the query bus. */
+/** Reads of the projections, through the query bus; whole-projection answers through {@link ProjectionReadCache}. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Projections", description = "Area status, funding totals, commitments and their history")
 public class ProjectionController {
 
     private final QueryGateway queries;
+    private final ProjectionReadCache cache;
 
-    public ProjectionController(QueryGateway queries) {
+    public ProjectionController(QueryGateway queries, ProjectionReadCache cache) {
         this.queries = queries;
+        this.cache = cache;
     }
 
     @GetMapping("/areas")
     @Operation(summary = "Status of all seven areas")
     public AreaStatusList areas() {
-        return queries.query(new FindAreasQuery(), AreaStatusList.class).join();
+        FindAreasQuery query = new FindAreasQuery();
+        return cache.get(
+                AreaStatusProjection.PROCESSING_GROUP,
+                query,
+                () -> queries.query(query, AreaStatusList.class).join());
     }
 
     @GetMapping("/areas/{area}")
     @Operation(summary = "Status of one area")
     public AreaStatus area(@PathVariable String area) {
-        return queries.query(new FindAreaStatusQuery(area(area, true)), AreaStatus.class)
-                .join();
+        FindAreaStatusQuery query = new FindAreaStatusQuery(area(area, true));
+        return cache.get(
+                AreaStatusProjection.PROCESSING_GROUP,
+                query,
+                () -> queries.query(query, AreaStatus.class).join());
     }
 
     @GetMapping("/commitments")
     @Operation(summary = "Commitments, optionally of one area")
     public CommitmentSummaryList commitments(@RequestParam(required = false) String area) {
-        return queries.query(new FindCommitmentsQuery(area(area, false)), CommitmentSummaryList.class)
-                .join();
+        FindCommitmentsQuery query = new FindCommitmentsQuery(area(area, false));
+        return cache.get(
+                AreaStatusProjection.PROCESSING_GROUP,
+                query,
+                () -> queries.query(query, CommitmentSummaryList.class).join());
     }
 
     @GetMapping("/commitments/{id}")
@@ -88,8 +102,11 @@ public class ProjectionController {
     @GetMapping("/funding")
     @Operation(summary = "Funding totals by area, commitment, funder and currency")
     public FundingTotals funding(@RequestParam(required = false) String area) {
-        return queries.query(new FindFundingTotalsQuery(area(area, false)), FundingTotals.class)
-                .join();
+        FindFundingTotalsQuery query = new FindFundingTotalsQuery(area(area, false));
+        return cache.get(
+                FundingTotalsProjection.PROCESSING_GROUP,
+                query,
+                () -> queries.query(query, FundingTotals.class).join());
     }
 
     /** An area by name (case-insensitive); unknown in a path is 404, unknown in a filter is 400. */

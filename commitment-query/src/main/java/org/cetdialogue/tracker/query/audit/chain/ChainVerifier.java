@@ -161,7 +161,7 @@ public class ChainVerifier {
                         + " ORDER BY checkpoint_id")
                 .param("from", from)
                 .param("to", to)
-                .query(Checkpoint.class)
+                .query(Checkpoint::map)
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(Checkpoint::chainPosition));

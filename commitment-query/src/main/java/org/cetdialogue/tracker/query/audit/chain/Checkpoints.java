@@ -67,7 +67,7 @@ public class Checkpoints {
     public Optional<ChainLink> head() {
         return jdbc.sql("SELECT chain_position, global_index, previous_hash, link_hash FROM event_chain"
                         + " ORDER BY chain_position DESC LIMIT 1")
-                .query(ChainLink.class)
+                .query(ChainLink::map)
                 .optional();
     }
 
@@ -78,7 +78,7 @@ public class Checkpoints {
                         + " ORDER BY chain_position, checkpoint_id")
                 .param("from", from)
                 .param("to", to)
-                .query(Checkpoint.class)
+                .query(Checkpoint::map)
                 .list();
     }
 }
