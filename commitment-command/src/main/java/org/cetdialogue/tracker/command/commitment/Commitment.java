@@ -4,16 +4,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.cetdialogue.tracker.api.commitment.CancelCommitmentCommand;
 import org.cetdialogue.tracker.api.commitment.ChangeStatusCommand;
@@ -42,7 +45,6 @@ import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
 import org.cetdialogue.tracker.api.funding.DisburseFundingCommand;
 import org.cetdialogue.tracker.api.funding.FundingCommittedEvent;
 import org.cetdialogue.tracker.api.funding.FundingDisbursedEvent;
-import org.cetdialogue.tracker.api.funding.FundingEvent;
 import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
@@ -57,6 +59,9 @@ import org.cetdialogue.tracker.api.rule.RuleCode;
  * ahead, so that a fact recorded on its own day in either capital is accepted.
  */
 @Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger")
+// revision 2: the corrected events are no longer kept in the state; snapshots of revision 1 are skipped
+@Revision("2")
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -71,7 +76,12 @@ public class Commitment {
     private CommitmentKind kind;
     private LifecycleStatus status;
     private LifecycleStatus statusBeforeSuspension;
-    private Map<Long, CorrectableEntry> entries = new HashMap<>();
+    /**
+     * The corrections made so far, by the sequence number of the event they correct, in order. The corrected events
+     * themselves are read from the event store when a correction names them ({@link RecordedEntries}), so the state
+     * (and a snapshot of it) does not grow with the history.
+     */
+    private Map<Long, List<CorrectedFields>> corrections = new HashMap<>();
 
     protected Commitment() {
         // for Axon and for snapshots
@@ -237,8 +247,10 @@ public class Commitment {
     }
 
     @CommandHandler
-    public long handle(CorrectEntryCommand command, Clock clock) {
-        CorrectableEntry entry = entries.get(command.correctedSequence());
+    public long handle(CorrectEntryCommand command, Clock clock, RecordedEntries recorded) {
+        CorrectableEntry entry = recorded.entry(commitmentId, command.correctedSequence())
+                .map(original -> correctedSoFar(command.correctedSequence(), original))
+                .orElse(null);
         if (entry == null) {
             throw violation(
                     RuleCode.UNKNOWN_ENTRY,
@@ -276,81 +288,73 @@ public class Commitment {
     // ---- event sourcing: assignments only ----
 
     @EventSourcingHandler
-    void on(CommitmentProposedEvent event, @SequenceNumber long sequence) {
+    void on(CommitmentProposedEvent event) {
         commitmentId = event.commitmentId();
         kind = event.kind();
         status = LifecycleStatus.PROPOSED;
-        entries.put(sequence, CorrectableEntry.proposal(event, event.titleEn(), event.titleKo()));
     }
 
     @EventSourcingHandler
-    void on(MouProposedEvent event, @SequenceNumber long sequence) {
+    void on(MouProposedEvent event) {
         commitmentId = event.commitmentId();
         kind = CommitmentKind.MOU;
         status = LifecycleStatus.PROPOSED;
-        entries.put(sequence, CorrectableEntry.proposal(event, event.titleEn(), event.titleKo()));
     }
 
     @EventSourcingHandler
-    void on(MouSignedEvent event, @SequenceNumber long sequence) {
+    void on(MouSignedEvent event) {
         status = LifecycleStatus.SIGNED;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(ProgramLaunchedEvent event, @SequenceNumber long sequence) {
+    void on(ProgramLaunchedEvent event) {
         status = LifecycleStatus.LAUNCHED;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(MilestoneRecordedEvent event, @SequenceNumber long sequence) {
-        entries.put(sequence, CorrectableEntry.pastFact(event));
-    }
-
-    @EventSourcingHandler
-    void on(FundingEvent event, @SequenceNumber long sequence) {
-        entries.put(sequence, CorrectableEntry.funding(event));
-    }
-
-    @EventSourcingHandler
-    void on(ImplementationStartedEvent event, @SequenceNumber long sequence) {
+    void on(ImplementationStartedEvent event) {
         status = LifecycleStatus.IMPLEMENTING;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(CommitmentSuspendedEvent event, @SequenceNumber long sequence) {
+    void on(CommitmentSuspendedEvent event) {
         statusBeforeSuspension = event.suspendedStatus();
         status = LifecycleStatus.SUSPENDED;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(CommitmentResumedEvent event, @SequenceNumber long sequence) {
+    void on(CommitmentResumedEvent event) {
         status = event.resumedStatus();
         statusBeforeSuspension = null;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(CommitmentCompletedEvent event, @SequenceNumber long sequence) {
+    void on(CommitmentCompletedEvent event) {
         status = LifecycleStatus.COMPLETED;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
-    void on(CommitmentCancelledEvent event, @SequenceNumber long sequence) {
+    void on(CommitmentCancelledEvent event) {
         status = LifecycleStatus.CANCELLED;
-        entries.put(sequence, CorrectableEntry.pastFact(event));
     }
 
     @EventSourcingHandler
     void on(EntryCorrectedEvent event) {
-        entries.computeIfPresent(event.correctedSequence(), (seq, entry) -> entry.correctedBy(event.after()));
+        corrections
+                .computeIfAbsent(event.correctedSequence(), sequence -> new ArrayList<>())
+                .add(event.after());
     }
 
     // ---- rules ----
+
+    /** {@code original} with the corrections made to it so far applied in order. */
+    private CorrectableEntry correctedSoFar(long sequence, CorrectableEntry original) {
+        CorrectableEntry entry = original;
+        for (CorrectedFields correction : corrections.getOrDefault(sequence, List.of())) {
+            entry = entry.correctedBy(correction);
+        }
+        return entry;
+    }
 
     private long applyAndVersion(Object event) {
         apply(event);

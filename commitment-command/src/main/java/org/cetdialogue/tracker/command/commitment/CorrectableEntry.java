@@ -1,8 +1,19 @@
 package org.cetdialogue.tracker.command.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import org.cetdialogue.tracker.api.commitment.CommitmentCancelledEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentCompletedEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentResumedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentSuspendedEvent;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
+import org.cetdialogue.tracker.api.commitment.ImplementationStartedEvent;
+import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
+import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
+import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.funding.FundingEvent;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
@@ -22,6 +33,34 @@ record CorrectableEntry(
         PROPOSAL,
         PAST_FACT,
         FUNDING
+    }
+
+    /**
+     * The entry a stored event of a commitment makes, if a correction may name it: the proposal, the past facts
+     * (signing, launch, milestones, start of implementation, suspension, resumption, completion, cancellation) and
+     * the funding events. A correction itself cannot be corrected.
+     */
+    static Optional<CorrectableEntry> of(Object event) {
+        if (event instanceof CommitmentProposedEvent proposed) {
+            return Optional.of(proposal(proposed, proposed.titleEn(), proposed.titleKo()));
+        }
+        if (event instanceof MouProposedEvent proposed) {
+            return Optional.of(proposal(proposed, proposed.titleEn(), proposed.titleKo()));
+        }
+        if (event instanceof FundingEvent funding) {
+            return Optional.of(funding(funding));
+        }
+        if (event instanceof MouSignedEvent
+                || event instanceof ProgramLaunchedEvent
+                || event instanceof MilestoneRecordedEvent
+                || event instanceof ImplementationStartedEvent
+                || event instanceof CommitmentSuspendedEvent
+                || event instanceof CommitmentResumedEvent
+                || event instanceof CommitmentCompletedEvent
+                || event instanceof CommitmentCancelledEvent) {
+            return Optional.of(pastFact((CommitmentEvent) event));
+        }
+        return Optional.empty();
     }
 
     static CorrectableEntry proposal(CommitmentEvent event, String titleEn, String titleKo) {

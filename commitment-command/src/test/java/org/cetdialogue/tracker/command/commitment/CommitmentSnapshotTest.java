@@ -24,7 +24,9 @@ import static org.cetdialogue.tracker.command.commitment.CommitmentTestData.prog
 import static org.cetdialogue.tracker.command.commitment.CommitmentTestData.suspended;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,16 +39,23 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.commitment.ChangeStatusCommand;
+import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentSuspendedEvent;
 import org.cetdialogue.tracker.api.commitment.CorrectEntryCommand;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.ImplementationStartedEvent;
 import org.cetdialogue.tracker.api.commitment.LaunchProgramCommand;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
+import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
+import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
 import org.cetdialogue.tracker.api.commitment.ProposeMouCommand;
 import org.cetdialogue.tracker.api.commitment.SignMouCommand;
 import org.cetdialogue.tracker.api.commitment.StatusChange;
@@ -77,26 +86,64 @@ class CommitmentSnapshotTest {
         }
     }
 
-    /** A program that went through everything the aggregate remembers, sourced by hand. */
+    /** Everything a program went through, in order (the index is the sequence number). */
+    private static List<Object> programHistory() {
+        return List.of(
+                programProposed(),
+                launched(PROGRAM_ID),
+                milestone(PROGRAM_ID),
+                pledged(PROGRAM_ID),
+                committed(PROGRAM_ID),
+                disbursed(PROGRAM_ID),
+                implementing(PROGRAM_ID),
+                new EntryCorrectedEvent(
+                        PROGRAM_ID,
+                        3,
+                        "FundingPledgedEvent",
+                        NSF,
+                        new CorrectedFields(null, Money.atLeast("10000000", "USD"), null, null),
+                        new CorrectedFields(null, Money.atLeast("12000000", "USD"), null, null),
+                        "The fact sheet says US$12M+"),
+                suspended(PROGRAM_ID, LifecycleStatus.IMPLEMENTING));
+    }
+
+    /** The program sourced by hand from {@link #programHistory()}. */
     private static Commitment programWithHistory() {
+        return sourced(programHistory());
+    }
+
+    private static Commitment sourced(List<Object> events) {
         Commitment commitment = new Commitment();
-        commitment.on(programProposed(), 0);
-        commitment.on(launched(PROGRAM_ID), 1);
-        commitment.on(milestone(PROGRAM_ID), 2);
-        commitment.on(pledged(PROGRAM_ID), 3);
-        commitment.on(committed(PROGRAM_ID), 4);
-        commitment.on(disbursed(PROGRAM_ID), 5);
-        commitment.on(implementing(PROGRAM_ID), 6);
-        commitment.on(new EntryCorrectedEvent(
-                PROGRAM_ID,
-                3,
-                "FundingPledgedEvent",
-                NSF,
-                new CorrectedFields(null, Money.atLeast("10000000", "USD"), null, null),
-                new CorrectedFields(null, Money.atLeast("12000000", "USD"), null, null),
-                "The fact sheet says US$12M+"));
-        commitment.on(suspended(PROGRAM_ID, LifecycleStatus.IMPLEMENTING), 8);
+        for (Object event : events) {
+            if (event instanceof CommitmentProposedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof MouProposedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof MouSignedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof ProgramLaunchedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof ImplementationStartedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof CommitmentSuspendedEvent e) {
+                commitment.on(e);
+            } else if (event instanceof EntryCorrectedEvent e) {
+                commitment.on(e);
+            }
+            // milestones and funding change nothing the aggregate keeps
+        }
         return commitment;
+    }
+
+    /** The stored events a correction can name, read from an event store holding {@code events}. */
+    private static RecordedEntries recorded(String commitmentId, List<Object> events) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        for (int i = 0; i < events.size(); i++) {
+            store.publish(new GenericDomainEventMessage<>("Commitment", commitmentId, i, events.get(i)));
+        }
+        return new RecordedEntries(store);
     }
 
     private Commitment roundTrip(Commitment commitment) {
@@ -122,18 +169,36 @@ class CommitmentSnapshotTest {
                 .contains("\"commitmentId\":\"bio-nsf-msit-bioeconomy-rd\"")
                 .contains("\"status\":\"SUSPENDED\"")
                 .contains("\"statusBeforeSuspension\":\"IMPLEMENTING\"")
-                .contains("\"3\":{\"eventType\":\"FundingPledgedEvent\"")
+                .contains("\"corrections\":{\"3\":[{")
                 .contains("\"amount\":12000000.00")
+                .doesNotContain("FundingPledgedEvent")
                 .doesNotContain("LATEST_CALENDAR")
                 .doesNotContain("\"funding\"")
                 .doesNotContain("\"proposal\"");
     }
 
     @Test
+    void snapshotDoesNotGrowWithTheHistory() {
+        List<Object> longHistory = new ArrayList<>(programHistory());
+        for (int i = 0; i < 1_000; i++) {
+            longHistory.add(milestone(PROGRAM_ID));
+        }
+
+        int shortSnapshot = serializer
+                .serialize(programWithHistory(), String.class)
+                .getData()
+                .length();
+        int longSnapshot = serializer
+                .serialize(sourced(longHistory), String.class)
+                .getData()
+                .length();
+
+        assertThat(longSnapshot).as("1,000 more milestones").isEqualTo(shortSnapshot);
+    }
+
+    @Test
     void restoredSignedMouRefusesSecondSignature() {
-        Commitment signed = new Commitment();
-        signed.on(mouProposed(), 0);
-        signed.on(mouSigned(), 1);
+        Commitment signed = sourced(List.of(mouProposed(), mouSigned()));
 
         Commitment restored = roundTrip(signed);
 
@@ -162,11 +227,13 @@ class CommitmentSnapshotTest {
     @Test
     void restoredCommitmentStillKnowsWhichEntriesCanBeCorrected() {
         Commitment restored = roundTrip(programWithHistory());
+        RecordedEntries recorded = recorded(PROGRAM_ID, programHistory());
 
         assertThatThrownBy(() -> restored.handle(
                         new CorrectEntryCommand(
                                 PROGRAM_ID, 7, new CorrectedFields(TODAY, null, null, null), "why", null),
-                        CLOCK))
+                        CLOCK,
+                        recorded))
                 .isInstanceOfSatisfying(
                         CommitmentRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo(RuleCode.UNKNOWN_ENTRY));
@@ -177,7 +244,8 @@ class CommitmentSnapshotTest {
                                 new CorrectedFields(null, Money.of("1", "USD"), null, null),
                                 "why",
                                 null),
-                        CLOCK))
+                        CLOCK,
+                        recorded))
                 .isInstanceOfSatisfying(
                         CommitmentRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo(RuleCode.ENTRY_NOT_CORRECTABLE));
@@ -188,7 +256,8 @@ class CommitmentSnapshotTest {
                                 new CorrectedFields(null, Money.atLeast("12000000", "USD"), null, null),
                                 "why",
                                 null),
-                        CLOCK))
+                        CLOCK,
+                        recorded))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the correction changes nothing: the values are already those");
     }
@@ -207,6 +276,7 @@ class CommitmentSnapshotTest {
                 .configureEmbeddedEventStore(c -> storage)
                 .configureSerializer(c -> serializer)
                 .registerComponent(Clock.class, c -> CLOCK)
+                .registerComponent(RecordedEntries.class, c -> new RecordedEntries(c.eventStore()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Commitment.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 2)))
                 .buildConfiguration();

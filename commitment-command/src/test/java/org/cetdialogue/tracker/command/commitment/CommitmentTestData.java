@@ -78,6 +78,7 @@ final class CommitmentTestData {
     static FixtureConfiguration<Commitment> fixture(Clock clock) {
         FixtureConfiguration<Commitment> fixture = new AggregateTestFixture<>(Commitment.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new RecordedEntries(fixture.getEventStore()));
         return fixture;
     }
 
