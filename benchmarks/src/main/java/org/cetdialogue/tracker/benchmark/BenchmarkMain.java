@@ -1,6 +1,5 @@
 package org.cetdialogue.tracker.benchmark;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,8 +160,7 @@ public final class BenchmarkMain {
     private void reads(ExternalTracker app, HttpLoad viewer, String events, double seconds) throws Exception {
         for (String path : new String[] {"/api/areas", "/api/funding"}) {
             log("reads of " + path + " at 500/s, " + events + " events, " + viewer.authMode());
-            HttpLoad.Result r = viewer.fixedRate(
-                    n -> viewer.request(app.baseUrl() + path).GET().build(), 500, seconds);
+            HttpLoad.Result r = viewer.fixedRate(n -> HttpLoad.Call.get(app.baseUrl() + path), 500, seconds, 32);
             rows.add(row(
                     "Read " + path + " at 500/s, " + events + " events (" + viewer.authMode() + ")",
                     "p50 " + Stats.ms(r.p50Millis()) + ", p99 " + Stats.ms(r.p99Millis()) + ", errors " + r.errors(),
@@ -182,14 +180,11 @@ public final class BenchmarkMain {
                      "announcedOn":"2024-01-15"}""".formatted(id, id));
             send(secretariat, app.baseUrl() + "/api/commitments/" + id + "/launch", "{\"launchedOn\":\"2024-01-15\"}");
         }
-        LongFunction<HttpRequest> milestone = n -> secretariat
-                .request(app.baseUrl() + "/api/commitments/" + ids.get((int) (n % ids.size())) + "/milestones")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"description\":\"HTTP benchmark milestone\",\"achievedOn\":\"2024-02-01\"}"))
-                .build();
+        LongFunction<HttpLoad.Call> milestone = n -> HttpLoad.Call.post(
+                app.baseUrl() + "/api/commitments/" + ids.get((int) (n % ids.size())) + "/milestones",
+                "{\"description\":\"HTTP benchmark milestone\",\"achievedOn\":\"2024-02-01\"}");
         log("HTTP writes at 50/s, " + secretariat.authMode());
-        HttpLoad.Result fixed = secretariat.fixedRate(milestone, 50, seconds);
+        HttpLoad.Result fixed = secretariat.fixedRate(milestone, 50, seconds, 16);
         rows.add(row(
                 "HTTP POST milestone at 50/s (" + secretariat.authMode() + ")",
                 Stats.perSecond(fixed.perSecond()) + ", p50 " + Stats.ms(fixed.p50Millis()) + ", p99 "
@@ -207,14 +202,7 @@ public final class BenchmarkMain {
     }
 
     private static void send(HttpLoad load, String url, String json) throws Exception {
-        int status = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        load.request(url)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        int status = load.send(HttpLoad.Call.post(url, json));
         if (status >= 400) {
             throw new IllegalStateException("setting up the HTTP benchmark failed: " + status + " for " + url);
         }

@@ -27,7 +27,8 @@ final class ExternalTracker implements AutoCloseable {
     static ExternalTracker start(Path jar, Database database, int port, Path log, List<String> extraArgs)
             throws IOException, InterruptedException {
         List<String> command =
-                new ArrayList<>(List.of("java", "-jar", jar.toAbsolutePath().toString()));
+                // exactly the README's run command, heap cap included
+                new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
         command.add("--server.port=" + port);
         command.addAll(database.springArguments());
         command.addAll(extraArgs);

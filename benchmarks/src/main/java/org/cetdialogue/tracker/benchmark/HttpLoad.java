@@ -1,16 +1,15 @@
 package org.cetdialogue.tracker.benchmark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,18 +18,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * A load generator over java.net.http: open-loop at a fixed rate (latency counted from the moment each request was
- * due, so a stall is not hidden), or closed-loop at saturation with a number of concurrent clients.
+ * A load generator over the JDK's {@link HttpURLConnection} (persistent connections, one per worker thread): open-loop
+ * at a fixed rate, where each request is due at its slot in the schedule and its latency is counted from that moment
+ * (so a stall is not hidden by requests that were never sent), or closed-loop at saturation with a number of
+ * concurrent clients.
  */
 final class HttpLoad {
 
     record Result(long requests, long errors, double perSecond, double p50Millis, double p99Millis) {}
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16))
-            .build();
+    /** One request: method, URL and JSON body (null for none). */
+    record Call(String method, String url, String json) {
+
+        static Call get(String url) {
+            return new Call("GET", url, null);
+        }
+
+        static Call post(String url, String json) {
+            return new Call("POST", url, json);
+        }
+    }
+
     private final String[] auth;
 
     private HttpLoad(String[] auth) {
@@ -39,24 +47,27 @@ final class HttpLoad {
 
     /**
      * Signs in the way a dashboard does when the tracker offers a session login ({@code POST /login}), which costs
-     * one password check; otherwise HTTP Basic on every request, which costs a BCrypt check each time.
+     * one password check; otherwise HTTP Basic on every request.
      */
-    static HttpLoad signedIn(String baseUrl, String user, String password) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+    static HttpLoad signedIn(String baseUrl, String user, String password) throws IOException {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> login = client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = login.headers().allValues("Set-Cookie").stream()
+        HttpURLConnection login =
+                (HttpURLConnection) URI.create(baseUrl + "/login").toURL().openConnection();
+        login.setRequestMethod("POST");
+        login.setDoOutput(true);
+        login.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = login.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = login.getResponseCode();
+        String cookie = login.getHeaderFields().getOrDefault("Set-Cookie", List.of()).stream()
                 .filter(c -> c.startsWith("TRACKER_SESSION=") || c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst()
                 .orElse(null);
-        if (login.statusCode() < 400 && cookie != null) {
+        login.disconnect();
+        if (status < 400 && cookie != null) {
             return new HttpLoad(new String[] {"Cookie", cookie});
         }
         return basic(user, password);
@@ -72,88 +83,117 @@ final class HttpLoad {
         return auth[0].equals("Cookie") ? "session cookie" : "HTTP Basic";
     }
 
-    HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header(auth[0], auth[1]);
+    /** Sends one request and reads the whole answer; answers the status. */
+    int send(Call call) throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(call.url()).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        connection.setRequestMethod(call.method());
+        connection.setRequestProperty(auth[0], auth[1]);
+        if (call.json() != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(call.json().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        // read to the end, so the connection goes back to the keep-alive pool
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            if (in != null) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return status;
     }
 
-    /** Sends {@code rate} requests a second for {@code seconds} (after a 2 s warm-up that is not counted). */
-    Result fixedRate(LongFunction<HttpRequest> requests, int rate, double seconds) throws Exception {
+    /**
+     * Sends {@code rate} requests a second for {@code seconds} (after a 2 s warm-up that is not counted), from a pool
+     * of {@code workers} threads that take the next slot of the schedule, wait for it, and send.
+     */
+    Result fixedRate(LongFunction<Call> calls, int rate, double seconds, int workers) throws Exception {
         long interval = 1_000_000_000L / rate;
         long begin = System.nanoTime();
         long measuredFrom = begin + 2_000_000_000L;
         long end = measuredFrom + (long) (seconds * 1e9);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        long n = 0;
-        for (long due = begin; due < end; due += interval, n++) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        AtomicLong slots = new AtomicLong();
+        return run(workers, measuredFrom, end, (latencies, errors) -> {
+            long slot;
+            while ((slot = slots.getAndIncrement()) >= 0) {
+                long due = begin + slot * interval;
+                if (due >= end) {
+                    return;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                int status = sendCounting(calls.apply(slot));
+                if (due >= measuredFrom) {
+                    latencies.add(System.nanoTime() - due);
+                    if (status >= 400) {
+                        errors.incrementAndGet();
+                    }
+                }
             }
-            long scheduled = due;
-            boolean measured = due >= measuredFrom;
-            inFlight.add(http.sendAsync(requests.apply(n), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
-                        if (measured) {
-                            latencies.add(System.nanoTime() - scheduled);
-                            if (failure != null || response.statusCode() >= 400) {
-                                errors.incrementAndGet();
-                            }
-                        }
-                        return null;
-                    }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return result(latencies, errors.get(), seconds);
+        });
     }
 
     /** {@code clients} concurrent clients, each sending its next request when the last is answered. */
-    Result saturation(LongFunction<HttpRequest> requests, int clients, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Result saturation(LongFunction<Call> calls, int clients, double seconds) throws Exception {
         long measuredFrom = System.nanoTime() + 2_000_000_000L;
         long end = measuredFrom + (long) (seconds * 1e9);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
         AtomicLong counter = new AtomicLong();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                long start;
-                while ((start = System.nanoTime()) < end) {
-                    int status;
-                    try {
-                        status = http.send(
-                                        requests.apply(counter.getAndIncrement()),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
-                    } catch (Exception e) {
-                        status = 599;
-                    }
-                    if (start >= measuredFrom) {
-                        latencies.add(System.nanoTime() - start);
-                        if (status >= 400) {
-                            errors.incrementAndGet();
-                        }
+        return run(clients, measuredFrom, end, (latencies, errors) -> {
+            long start;
+            while ((start = System.nanoTime()) < end) {
+                int status = sendCounting(calls.apply(counter.getAndIncrement()));
+                if (start >= measuredFrom) {
+                    latencies.add(System.nanoTime() - start);
+                    if (status >= 400) {
+                        errors.incrementAndGet();
                     }
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        return result(latencies, errors.get(), seconds);
+            }
+        });
     }
 
-    private static Result result(ConcurrentLinkedQueue<Long> latencies, long errors, double seconds) {
+    private int sendCounting(Call call) {
+        try {
+            return send(call);
+        } catch (IOException e) {
+            return 599;
+        }
+    }
+
+    private interface Worker {
+        void run(ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) throws Exception;
+    }
+
+    private static Result run(int threads, long measuredFrom, long end, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    worker.run(latencies, errors);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
+        double seconds = (end - measuredFrom) / 1e9;
         return new Result(
                 nanos.length,
-                errors,
+                errors.get(),
                 nanos.length / seconds,
                 Stats.percentileMillis(nanos, 50),
                 Stats.percentileMillis(nanos, 99));
