@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.gateway.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
+import org.cetdialogue.tracker.gateway.projection.ProjectionReadCache;
 import org.cetdialogue.tracker.query.audit.deadletter.DeadLetterView;
 import org.cetdialogue.tracker.query.audit.deadletter.DeadLetters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeadLetterController {
 
     private final DeadLetters deadLetters;
+    private final ProjectionReadCache readCache;
 
-    public DeadLetterController(DeadLetters deadLetters) {
+    public DeadLetterController(DeadLetters deadLetters, ProjectionReadCache readCache) {
         this.deadLetters = deadLetters;
+        this.readCache = readCache;
     }
 
     /** The parked events of every projection, with their cause. */
@@ -41,6 +44,8 @@ public class DeadLetterController {
             throw new NotFoundException("no dead-letter queue for " + group + "; there are " + deadLetters.groups());
         }
         int processed = deadLetters.retry(group).orElse(0);
+        // the retried events changed the projection without moving its processor's position
+        readCache.forget(group);
         return new RetryResult(
                 group,
                 processed,

@@ -33,6 +33,27 @@ public class ProjectionFreshness {
         return freshness(segments, head());
     }
 
+    /**
+     * Whether this process holds every segment of the processor, so that its position covers every event applied to
+     * the projection (with instances sharing a database, another may hold some segments and apply their events
+     * later).
+     */
+    public boolean holdsEverySegment(String processingGroup) {
+        return processing
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(processor ->
+                        coversEverySegment(processor.processingStatus().values()))
+                .orElse(false);
+    }
+
+    static boolean coversEverySegment(Collection<EventTrackerStatus> segments) {
+        double covered = 0;
+        for (EventTrackerStatus segment : segments) {
+            covered += 1.0 / (segment.getSegment().getMask() + 1);
+        }
+        return Math.abs(covered - 1.0) < 1e-9;
+    }
+
     /** The freshness that {@code segments} give against a store whose last event is at {@code head}. */
     static Freshness freshness(Collection<EventTrackerStatus> segments, long head) {
         if (segments.isEmpty()) {

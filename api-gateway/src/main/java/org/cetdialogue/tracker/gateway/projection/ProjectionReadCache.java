@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
  * while the projection has applied no new event: a wall of dashboards polling the same totals then costs one query
  * per change instead of one per request. An answer is reused only while its projection's processor stands at the
  * position it was computed at, on the same day ("overdue" is judged against today), and for at most {@code max-age}
- * (a safety net for instances sharing a database, where another instance may apply part of the events). While a
- * projection is being rebuilt, or where this process runs no processor (the Axon Server gateway), nothing is kept.
- * Concurrent requests for an answer being computed wait for it rather than compute it again.
+ * (a safety net). While a projection is being rebuilt, where this process runs no processor (the Axon Server
+ * gateway), or where it holds only some of the processor's segments (instances sharing a database: another applies
+ * the rest, later), nothing is kept.
+ * Concurrent requests for an answer being computed wait for it rather than compute it again. What changes a projection
+ * without moving its processor (a retry of dead letters) must {@link #forget} its answers.
  */
 @Component
-class ProjectionReadCache {
+public class ProjectionReadCache {
 
-    private record Answer(long position, LocalDate day, long computedAt, Object value) {}
+    private record Answer(String processingGroup, long position, LocalDate day, long computedAt, Object value) {}
 
     private final ProjectionFreshness freshness;
     private final Clock clock;
@@ -45,7 +47,10 @@ class ProjectionReadCache {
     <T> T get(String processingGroup, Object query, Supplier<T> compute) {
         // the position is read before the answer is computed: the answer holds at least every event up to it
         Freshness now = freshness.of(processingGroup);
-        if (maxAgeMillis <= 0 || now.position() == null || now.rebuilding()) {
+        if (maxAgeMillis <= 0
+                || now.position() == null
+                || now.rebuilding()
+                || !freshness.holdsEverySegment(processingGroup)) {
             return compute.get();
         }
         long position = now.position();
@@ -58,8 +63,13 @@ class ProjectionReadCache {
                             && at - cached.computedAt() < maxAgeMillis) {
                         return cached;
                     }
-                    return new Answer(position, day, at, compute.get());
+                    return new Answer(processingGroup, position, day, at, compute.get());
                 })
                 .value();
+    }
+
+    /** Drops the kept answers of {@code processingGroup}: its tables changed without its processor moving. */
+    public void forget(String processingGroup) {
+        answers.values().removeIf(answer -> answer.processingGroup().equals(processingGroup));
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.Test;
 
 /** Position, lag and rebuild progress as read from the processor's segments and the head of the store. */
@@ -63,6 +64,27 @@ class ProjectionFreshnessTest {
         assertThat(recorded.atLeast(90)).isSameAs(recorded);
         Freshness rebuilding = new Freshness(40L, 60L, true, 40);
         assertThat(rebuilding.atLeast(102)).isSameAs(rebuilding);
+    }
+
+    @Test
+    void everySegmentIsHeldOnlyWhenTheHeldSegmentsCoverTheWholeRange() {
+        Segment[] halves = Segment.ROOT_SEGMENT.split();
+        Segment[] quarters = halves[1].split();
+        assertThat(ProjectionFreshness.coversEverySegment(List.of(held(Segment.ROOT_SEGMENT))))
+                .isTrue();
+        assertThat(ProjectionFreshness.coversEverySegment(
+                        List.of(held(halves[0]), held(quarters[0]), held(quarters[1]))))
+                .isTrue();
+        assertThat(ProjectionFreshness.coversEverySegment(List.of(held(quarters[0]), held(quarters[1]))))
+                .as("two of four segments")
+                .isFalse();
+        assertThat(ProjectionFreshness.coversEverySegment(List.of())).isFalse();
+    }
+
+    private static EventTrackerStatus held(Segment segment) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.getSegment()).thenReturn(segment);
+        return status;
     }
 
     private static EventTrackerStatus segment(long position, boolean replaying, Long resetPosition) {

@@ -64,6 +64,18 @@ class ProjectionReadCacheTest {
     }
 
     @Test
+    void aForgottenProjectionIsComputedAgainAtTheSamePosition() {
+        at(new Freshness(40L, 0L, false, null));
+        read(null);
+        cache.forget("area-status");
+        assertThat(read(null)).as("another projection forgotten").isEqualTo("answer 1");
+
+        cache.forget("funding-totals");
+
+        assertThat(read(null)).isEqualTo("answer 2");
+    }
+
+    @Test
     void nothingIsKeptWhileRebuildingOrWithoutAProcessorHere() {
         at(new Freshness(10L, 30L, true, 25));
         read(null);
@@ -74,6 +86,16 @@ class ProjectionReadCacheTest {
         assertThat(computed).hasValue(3);
     }
 
+    @Test
+    void nothingIsKeptWhereAnotherInstanceHoldsSomeSegments() {
+        at(new Freshness(40L, 0L, false, null));
+        when(freshness.holdsEverySegment("funding-totals")).thenReturn(false);
+        read(null);
+        read(null);
+
+        assertThat(computed).hasValue(2);
+    }
+
     private String read(Area area) {
         return cache.get(
                 "funding-totals", new FindFundingTotalsQuery(area), () -> "answer " + computed.incrementAndGet());
@@ -81,6 +103,7 @@ class ProjectionReadCacheTest {
 
     private void at(Freshness state) {
         when(freshness.of("funding-totals")).thenReturn(state);
+        when(freshness.holdsEverySegment("funding-totals")).thenReturn(true);
     }
 
     @SuppressWarnings("unchecked")
