@@ -28,7 +28,8 @@ final class ExternalTracker implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command =
                 // exactly the README's run command, heap cap included
-                new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
+                new ArrayList<>(
+                        List.of("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
         command.add("--server.port=" + port);
         command.addAll(database.springArguments());
         command.addAll(extraArgs);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -66,6 +67,11 @@ final class InProcessTracker implements AutoCloseable {
 
     CommandGateway commands() {
         return context.getBean(CommandGateway.class);
+    }
+
+    /** Drops a commitment from the aggregate cache, so that the next command loads it from the store. */
+    void evict(String commitmentId) {
+        context.getBean("commitmentCache", Cache.class).remove(commitmentId);
     }
 
     JdbcTemplate jdbc() {

@@ -58,7 +58,7 @@ import org.cetdialogue.tracker.api.rule.RuleCode;
  * <p>"Today" for the rule that past facts cannot carry future dates is the date in Seoul, the side whose calendar is
  * ahead, so that a fact recorded on its own day in either capital is accepted.
  */
-@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache")
 // revision 2: the corrected events are no longer kept in the state; snapshots of revision 1 are skipped
 @Revision("2")
 @JsonIgnoreProperties(ignoreUnknown = true)

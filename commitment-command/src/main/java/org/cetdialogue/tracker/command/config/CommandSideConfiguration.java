@@ -3,6 +3,9 @@ package org.cetdialogue.tracker.command.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -39,6 +42,17 @@ public class CommandSideConfiguration {
     SnapshotTriggerDefinition commitmentSnapshotTrigger(
             Snapshotter snapshotter, @Value("${tracker.snapshot.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Commitments kept in memory between commands (Axon's weak-reference cache: the garbage collector may drop any),
+     * so a command on a loaded commitment reads neither its snapshot nor the events after it again. Only where this
+     * process is the only writer of the event store: instances sharing a PostgreSQL database each append events the
+     * others' copies would miss, so the {@code postgres} profile switches it off ({@code tracker.aggregate-cache}).
+     */
+    @Bean
+    Cache commitmentCache(@Value("${tracker.aggregate-cache.enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Copies who, which side, which request and why from each command onto the events it produces. */
