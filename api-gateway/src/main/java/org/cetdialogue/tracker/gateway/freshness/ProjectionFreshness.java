@@ -34,16 +34,33 @@ public class ProjectionFreshness {
     }
 
     /**
-     * Whether this process holds every segment of the processor, so that its position covers every event applied to
-     * the projection (with instances sharing a database, another may hold some segments and apply their events
-     * later).
+     * The position an answer read now from the projection's tables holds at least, if that position tells every change
+     * to them: this process holds every segment of the processor (with instances sharing a database, another may hold
+     * some and apply their events later) and none is being rebuilt. Reads the processor's status only, not the head
+     * of the store: it is asked on every read of a whole projection.
      */
-    public boolean holdsEverySegment(String processingGroup) {
+    public OptionalLong reusablePosition(String processingGroup) {
         return processing
                 .eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .map(processor ->
-                        coversEverySegment(processor.processingStatus().values()))
-                .orElse(false);
+                .map(processor -> reusablePosition(processor.processingStatus().values()))
+                .orElse(OptionalLong.empty());
+    }
+
+    static OptionalLong reusablePosition(Collection<EventTrackerStatus> segments) {
+        if (!coversEverySegment(segments)) {
+            return OptionalLong.empty();
+        }
+        long position = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : segments) {
+            long current = segment.getCurrentPosition().orElse(-1);
+            boolean rebuilding = segment.isReplaying()
+                    && current < segment.getResetPosition().orElse(Long.MAX_VALUE);
+            if (rebuilding || current < 0) {
+                return OptionalLong.empty();
+            }
+            position = Math.min(position, current);
+        }
+        return OptionalLong.of(position);
     }
 
     static boolean coversEverySegment(Collection<EventTrackerStatus> segments) {

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,14 +46,11 @@ public class ProjectionReadCache {
     @SuppressWarnings("unchecked")
     <T> T get(String processingGroup, Object query, Supplier<T> compute) {
         // the position is read before the answer is computed: the answer holds at least every event up to it
-        Freshness now = freshness.of(processingGroup);
-        if (maxAgeMillis <= 0
-                || now.position() == null
-                || now.rebuilding()
-                || !freshness.holdsEverySegment(processingGroup)) {
+        OptionalLong now = freshness.reusablePosition(processingGroup);
+        if (maxAgeMillis <= 0 || now.isEmpty()) {
             return compute.get();
         }
-        long position = now.position();
+        long position = now.getAsLong();
         LocalDate day = LocalDate.now(clock);
         return (T) answers.compute(query, (key, cached) -> {
                     long at = clock.millis();

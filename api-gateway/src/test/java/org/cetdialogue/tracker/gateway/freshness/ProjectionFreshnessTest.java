@@ -81,6 +81,33 @@ class ProjectionFreshnessTest {
         assertThat(ProjectionFreshness.coversEverySegment(List.of())).isFalse();
     }
 
+    @Test
+    void aPositionIsReusableOnlyWhenEverySegmentIsHeldAndNoneRebuilds() {
+        Segment[] halves = Segment.ROOT_SEGMENT.split();
+        assertThat(ProjectionFreshness.reusablePosition(
+                        List.of(held(halves[0], 120, false), held(halves[1], 95, false))))
+                .hasValue(95);
+        assertThat(ProjectionFreshness.reusablePosition(List.of(held(halves[0], 120, false))))
+                .as("half the segments")
+                .isEmpty();
+        assertThat(ProjectionFreshness.reusablePosition(List.of(held(Segment.ROOT_SEGMENT, 50, true))))
+                .as("rebuilding")
+                .isEmpty();
+        EventTrackerStatus rebuilt = held(Segment.ROOT_SEGMENT, 200, true);
+        when(rebuilt.getResetPosition()).thenReturn(OptionalLong.of(200));
+        assertThat(ProjectionFreshness.reusablePosition(List.of(rebuilt)))
+                .as("replayed up to its reset position")
+                .hasValue(200);
+    }
+
+    private static EventTrackerStatus held(Segment segment, long position, boolean replaying) {
+        EventTrackerStatus status = held(segment);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+        when(status.isReplaying()).thenReturn(replaying);
+        when(status.getResetPosition()).thenReturn(OptionalLong.empty());
+        return status;
+    }
+
     private static EventTrackerStatus held(Segment segment) {
         EventTrackerStatus status = mock(EventTrackerStatus.class);
         when(status.getSegment()).thenReturn(segment);

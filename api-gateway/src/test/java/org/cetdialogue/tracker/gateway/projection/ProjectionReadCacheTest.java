@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
@@ -89,7 +90,7 @@ class ProjectionReadCacheTest {
     @Test
     void nothingIsKeptWhereAnotherInstanceHoldsSomeSegments() {
         at(new Freshness(40L, 0L, false, null));
-        when(freshness.holdsEverySegment("funding-totals")).thenReturn(false);
+        when(freshness.reusablePosition("funding-totals")).thenReturn(OptionalLong.empty());
         read(null);
         read(null);
 
@@ -101,9 +102,13 @@ class ProjectionReadCacheTest {
                 "funding-totals", new FindFundingTotalsQuery(area), () -> "answer " + computed.incrementAndGet());
     }
 
+    /** The processor at {@code state}, holding every segment. */
     private void at(Freshness state) {
-        when(freshness.of("funding-totals")).thenReturn(state);
-        when(freshness.holdsEverySegment("funding-totals")).thenReturn(true);
+        when(freshness.reusablePosition("funding-totals"))
+                .thenReturn(
+                        state.position() == null || state.rebuilding()
+                                ? OptionalLong.empty()
+                                : OptionalLong.of(state.position()));
     }
 
     @SuppressWarnings("unchecked")
