@@ -27,6 +27,12 @@ public record AuditMetadata(String username, String side, String roles, String c
         }
     }
 
+    /** The value under {@code key} of a stored message's metadata as text, or null when it has none. */
+    public static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
     public MetaData toMetaData() {
         Map<String, Object> values = new java.util.HashMap<>();
         values.put(USERNAME, username);

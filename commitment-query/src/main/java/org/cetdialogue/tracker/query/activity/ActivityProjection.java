@@ -65,9 +65,9 @@ public class ActivityProjection {
                 EventSummary.of(event),
                 event.effectiveOn(),
                 message.getTimestamp(),
-                text(meta, AuditMetadata.USERNAME),
-                text(meta, AuditMetadata.SIDE),
-                text(meta, AuditMetadata.REASON));
+                AuditMetadata.text(meta, AuditMetadata.USERNAME),
+                AuditMetadata.text(meta, AuditMetadata.SIDE),
+                AuditMetadata.text(meta, AuditMetadata.REASON));
         jdbc.sql("INSERT INTO activity_entry (global_position, commitment_id, sequence_number, event_type, summary,"
                         + " effective_on, recorded_at, actor, side, reason) VALUES (:position, :id, :sequence, :type,"
                         + " :summary, :effectiveOn, :recordedAt, :actor, :side, :reason)")
@@ -124,10 +124,5 @@ public class ActivityProjection {
                 rs.getString("actor"),
                 rs.getString("side"),
                 rs.getString("reason"));
-    }
-
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
     }
 }

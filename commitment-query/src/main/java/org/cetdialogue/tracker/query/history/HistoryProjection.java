@@ -54,10 +54,10 @@ public class HistoryProjection {
                 .param("summary", EventSummary.of(event))
                 .param("effectiveOn", event.effectiveOn())
                 .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .param("actor", text(meta, AuditMetadata.USERNAME))
-                .param("side", text(meta, AuditMetadata.SIDE))
-                .param("reason", text(meta, AuditMetadata.REASON))
-                .param("correlationId", text(meta, AuditMetadata.CORRELATION_ID))
+                .param("actor", AuditMetadata.text(meta, AuditMetadata.USERNAME))
+                .param("side", AuditMetadata.text(meta, AuditMetadata.SIDE))
+                .param("reason", AuditMetadata.text(meta, AuditMetadata.REASON))
+                .param("correlationId", AuditMetadata.text(meta, AuditMetadata.CORRELATION_ID))
                 .param(
                         "correctedSequence",
                         event instanceof EntryCorrectedEvent corrected ? corrected.correctedSequence() : null)
@@ -92,10 +92,5 @@ public class HistoryProjection {
                 rs.getString("reason"),
                 rs.getString("correlation_id"),
                 rs.getObject("corrected_sequence", Long.class));
-    }
-
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
     }
 }

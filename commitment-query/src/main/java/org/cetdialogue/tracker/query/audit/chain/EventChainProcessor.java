@@ -101,13 +101,12 @@ public class EventChainProcessor {
                                 .query(String.class)
                                 .optional())
                 .orElse(null);
-        Object actor = message.getMetaData().get(AuditMetadata.USERNAME);
         jdbc.sql("INSERT INTO audit_event (global_index, commitment_id, area, actor, event_type, recorded_at)"
                         + " VALUES (:globalIndex, :commitmentId, :area, :actor, :type, :recordedAt)")
                 .param("globalIndex", stored.globalIndex())
                 .param("commitmentId", commitmentId)
                 .param("area", area)
-                .param("actor", actor == null ? null : actor.toString())
+                .param("actor", AuditMetadata.text(message.getMetaData(), AuditMetadata.USERNAME))
                 .param("type", stored.simpleType())
                 .param("recordedAt", OffsetDateTime.ofInstant(Instant.parse(stored.timeStamp()), ZoneOffset.UTC))
                 .update();
