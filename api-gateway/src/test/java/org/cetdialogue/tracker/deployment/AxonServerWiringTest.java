@@ -1,7 +1,10 @@
 package org.cetdialogue.tracker.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -23,6 +26,7 @@ import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.cetdialogue.tracker.query.history.HistoryProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The three services of the Axon Server deployment, each started as its own application with its Axon Server
@@ -80,7 +84,17 @@ class AxonServerWiringTest {
 
     @Test
     void gatewayServiceHoldsTheHttpApiAndNeitherSide() {
-        try (ConfigurableApplicationContext context = GatewayService.start(arguments("gateway"))) {
+        // a production profile: no demo users, so the wiring check signs a site user in
+        String[] withAUser = Stream.concat(
+                        Arrays.stream(arguments("gateway")),
+                        Stream.of(
+                                "--tracker.security.users[0].username=site-viewer",
+                                "--tracker.security.users[0].password-hash="
+                                        + new BCryptPasswordEncoder(4).encode("a site's own password"),
+                                "--tracker.security.users[0].role=VIEWER",
+                                "--tracker.security.users[0].side=US"))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = GatewayService.start(withAUser)) {
             assertConnectedToAxonServer(context);
             assertThat(context.getEnvironment().getProperty("axon.axonserver.component-name"))
                     .isEqualTo("api-gateway");
@@ -89,6 +103,14 @@ class AxonServerWiringTest {
             assertThat(context.getBeanNamesForType(ProjectionController.class)).hasSize(1);
             assertAbsent(context, Commitment.class, CommitmentViewProjection.class, HistoryProjection.class);
         }
+    }
+
+    @Test
+    void gatewayServiceHasNoDemoUsersAndWillNotStartWithoutUsersOfItsOwn() {
+        assertThatThrownBy(() ->
+                        GatewayService.start(arguments("gateway-without-users")).close())
+                .rootCause()
+                .hasMessageContaining("no users are configured and the demo users are off");
     }
 
     private static void assertConnectedToAxonServer(ConfigurableApplicationContext context) {

@@ -54,6 +54,7 @@ public final class SseStream implements AutoCloseable {
     private final AtomicInteger heartbeats = new AtomicInteger();
     private volatile Thread pump;
     private volatile boolean closed;
+    private volatile boolean serverEnded;
 
     private SseStream(HttpResponse<InputStream> response) {
         this.response = response;
@@ -175,6 +176,12 @@ public final class SseStream implements AutoCloseable {
         return heartbeats.get();
     }
 
+    /** True once the server has ended the stream (its body reached its end). */
+    public boolean ended() {
+        startPump();
+        return serverEnded;
+    }
+
     private synchronized void startPump() {
         if (pump != null) {
             return;
@@ -186,6 +193,7 @@ public final class SseStream implements AutoCloseable {
                         while (!closed && (event = readEvent()) != null) {
                             events.add(event);
                         }
+                        serverEnded = !closed;
                     } catch (IOException e) {
                         // closed by the test or by the server: no more events
                     }

@@ -61,6 +61,8 @@ public final class TestDatabase {
         }
         return List.of(
                 "--spring.profiles.active=postgres",
+                // a production profile: the tests sign in as the README's demo users on purpose
+                "--tracker.security.demo-users=true",
                 "--spring.datasource.username=" + user(),
                 "--spring.datasource.password=" + password());
     }

@@ -39,6 +39,8 @@ record Database(String kind, String url, String user, String password) {
         args.add("--spring.datasource.password=" + password);
         if (kind.equals("postgres")) {
             args.add("--spring.profiles.active=postgres");
+            // a production profile: the benchmark signs in as the README's demo users on purpose
+            args.add("--tracker.security.demo-users=true");
             args.add("--TRACKER_DB_URL=" + url);
             args.add("--TRACKER_DB_USER=" + user);
             args.add("--TRACKER_DB_PASSWORD=" + password);

@@ -3,10 +3,9 @@ package org.cetdialogue.tracker.gateway.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,15 +14,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -37,7 +43,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * problem by {@code ProblemErrorController}; a request for {@code /error} itself is refused.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TrackerUsersProperties.class, JwtClaimsProperties.class})
+@EnableConfigurationProperties({TrackerUsersProperties.class, JwtProperties.class, OidcSignInProperties.class})
 public class SecurityConfiguration {
 
     private static final String[] READ_ROLES = {Role.SECRETARIAT.name(), Role.AUDITOR.name(), Role.VIEWER.name()};
@@ -47,7 +53,8 @@ public class SecurityConfiguration {
             HttpSecurity http,
             ProblemResponses problems,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            JwtClaimsProperties claims,
+            JwtProperties claims,
+            IdentityProviderOutage outage,
             @Value("${tracker.security.http-basic.enabled:true}") boolean httpBasic)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -68,16 +75,40 @@ public class SecurityConfiguration {
                     + " set spring.security.oauth2.resourceserver.jwt.issuer-uri (TRACKER_JWT_ISSUER_URI)");
         }
         if (jwtDecoder.getIfAvailable() != null) {
+            AuthenticationEntryPoint bearerRequired = (request, response, e) -> problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentication required",
+                    "Sign in with a valid bearer token.",
+                    Map.of("WWW-Authenticate", bearerChallenge(e)));
             http.oauth2ResourceServer(server -> server.jwt(
                             jwt -> jwt.jwtAuthenticationConverter(new JwtRoleAndSideConverter(claims)))
-                    .authenticationEntryPoint((request, response, e) -> problems.write(
-                            response,
-                            HttpStatus.UNAUTHORIZED,
-                            "Authentication required",
-                            "Sign in with a valid bearer token.",
-                            Map.of("WWW-Authenticate", "Bearer realm=\"cet-tracker\"")))
+                    .authenticationEntryPoint(bearerRequired)
                     .accessDeniedHandler((request, response, e) -> problems.write(
-                            response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")));
+                            response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request."))
+                    // a token that could not be checked because the identity provider is away: 503, not 500
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler((request, response, e) -> {
+                                if (e instanceof AuthenticationServiceException
+                                        && e.getCause() instanceof IdentityProviderUnavailableException) {
+                                    problems.write(
+                                            response,
+                                            HttpStatus.SERVICE_UNAVAILABLE,
+                                            "Identity provider unavailable",
+                                            "The bearer token cannot be checked now: the identity provider cannot"
+                                                    + " be reached. Try again later.",
+                                            Map.of(
+                                                    "Retry-After",
+                                                    String.valueOf(IdentityProviderOutage.RETRY_AFTER.toSeconds())));
+                                } else {
+                                    bearerRequired.commence(request, response, e);
+                                }
+                            });
+                            return filter;
+                        }
+                    }));
         }
         http.headers(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -101,6 +132,7 @@ public class SecurityConfiguration {
                         .hasRole(Role.SECRETARIAT.name())
                         .requestMatchers(
                                 HttpMethod.GET,
+                                "/api/session",
                                 "/api/areas",
                                 "/api/areas/**",
                                 "/api/commitments",
@@ -130,15 +162,41 @@ public class SecurityConfiguration {
                 new BCryptPasswordEncoder(), verifiedPasswordTtl, 1000, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * The RFC 6750 challenge: {@code Bearer realm="cet-tracker"} for a request without a token, with
+     * {@code error="invalid_token"} and a description for a token that was refused.
+     */
+    static String bearerChallenge(AuthenticationException e) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"cet-tracker\"");
+        if (e instanceof OAuth2AuthenticationException refused
+                && refused.getError() instanceof BearerTokenError error) {
+            challenge.append(", error=\"").append(error.getErrorCode()).append('"');
+            if (error.getDescription() != null) {
+                challenge
+                        .append(", error_description=\"")
+                        .append(error.getDescription().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "'"))
+                        .append('"');
+            }
+        }
+        return challenge.toString();
+    }
+
+    /**
+     * The users who sign in with a password: those configured, or, where none are and
+     * {@code tracker.security.demo-users} allows them, the README's demo users (a site's own users replace them as a
+     * whole). The start fails if a configured user has a published demo
+     * password without that setting, or if password sign-in is on and no one could use it ({@link DemoPasswordGuard}).
+     */
     @Bean
-    UserDetailsService userDetailsService(TrackerUsersProperties properties) {
-        Map<String, TrackerUser> users = properties.users().stream()
-                .map(u -> new TrackerUser(
-                        u.username(),
-                        u.passwordHash(),
-                        u.side(),
-                        List.of(new SimpleGrantedAuthority(u.role().authority()))))
-                .collect(Collectors.toMap(TrackerUser::getUsername, Function.identity()));
+    UserDetailsService userDetailsService(
+            TrackerUsersProperties properties,
+            @Value("${tracker.security.http-basic.enabled:true}") boolean passwordSignIn) {
+        DemoPasswordGuard.check(properties, passwordSignIn);
+        Map<String, TrackerUser> users = new LinkedHashMap<>();
+        if (properties.demoUsers() && properties.users().isEmpty()) {
+            DemoUsers.ALL.forEach(demo -> users.put(demo.username(), user(demo.entry())));
+        }
+        properties.users().forEach(entry -> users.put(entry.username(), user(entry)));
         return username -> {
             TrackerUser user = users.get(username);
             if (user == null) {
@@ -147,5 +205,13 @@ public class SecurityConfiguration {
             // a fresh copy: Spring Security erases credentials of the instance it authenticates
             return new TrackerUser(user.getUsername(), user.getPassword(), user.side(), user.getAuthorities());
         };
+    }
+
+    private static TrackerUser user(TrackerUsersProperties.UserEntry entry) {
+        return new TrackerUser(
+                entry.username(),
+                entry.passwordHash(),
+                entry.side(),
+                List.of(new SimpleGrantedAuthority(entry.role().authority())));
     }
 }

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code jwt} profile: bearer tokens signed by an issuer whose public key the tracker holds (a key pair made here,
- * no network), mapped to user, roles and side by their claims; HTTP Basic is off.
+ * The {@code jwt} profile offline: bearer tokens signed by an issuer whose public key the tracker holds as a PEM file (a
+ * key pair made here, no provider), mapped to user, roles and side by their claims; HTTP Basic is off. The same
+ * profile against a real OpenID Connect provider is {@code OidcProviderHttpTest}.
  */
 class JwtResourceServerHttpTest {
 
@@ -55,6 +56,7 @@ class JwtResourceServerHttpTest {
                 "spring.profiles.active=jwt",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=",
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey.toAbsolutePath(),
+                "tracker.security.jwt.audience=urn:cet-tracker",
                 "tracker.seed.enabled=false");
         client = tracker.client();
     }
@@ -127,6 +129,7 @@ class JwtResourceServerHttpTest {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
+                .audience("urn:cet-tracker")
                 .claim("roles", roles)
                 .issueTime(Date.from(now.minusSeconds(600)))
                 .expirationTime(Date.from(now.plusSeconds(validSeconds)));
