@@ -12,7 +12,9 @@
       subtitle: 'U.S.–ROK Next Generation Critical and Emerging Technologies Dialogue',
       skip: 'Skip to content', settings: 'Settings', language: 'Language',
       signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password',
-      signInFailed: 'Unknown user or wrong password.', signedInAs: 'Signed in as {0} ({1})',
+      signInFailed: 'Unknown user or wrong password.',
+      signInRefused: 'The identity provider signed you in, but gave you no role or side in the tracker.',
+      signInUnavailable: 'The identity provider cannot be reached. Try again in a moment.', signedInAs: 'Signed in as {0} ({1})',
       areas: 'Areas', funding: 'Funding by area and currency', fundingTable: 'Funding totals',
       fundingNote: 'Pledged, committed and disbursed side by side; never added together, nor are currencies.',
       activity: 'Recent activity', area: 'Area', currency: 'Currency', close: 'Close',
@@ -39,7 +41,9 @@
       subtitle: '한미 차세대 핵심·신흥기술 대화',
       skip: '본문으로 건너뛰기', settings: '설정', language: '언어',
       signIn: '로그인', signOut: '로그아웃', username: '사용자 이름', password: '비밀번호',
-      signInFailed: '사용자 이름 또는 비밀번호가 올바르지 않습니다.', signedInAs: '{0} ({1}) 로그인됨',
+      signInFailed: '사용자 이름 또는 비밀번호가 올바르지 않습니다.',
+      signInRefused: '인증 제공자에서 로그인했지만 이 시스템의 역할 또는 소속(측)이 없습니다.',
+      signInUnavailable: '인증 제공자에 연결할 수 없습니다. 잠시 후 다시 시도하세요.', signedInAs: '{0} ({1}) 로그인됨',
       areas: '분야', funding: '분야·통화별 재원', fundingTable: '재원 합계',
       fundingNote: '약정, 확정, 집행 금액을 나란히 표시하며 서로 합산하지 않고 통화도 합산하지 않습니다.',
       activity: '최근 활동', area: '분야', currency: '통화', close: '닫기',
@@ -71,6 +75,8 @@
   const state = {
     language: localStorage.getItem('cet-language') === 'ko' ? 'ko' : 'en',
     actor: null,
+    signIn: {method: 'password'},
+    signInOutcome: '',
     areas: null,
     funding: null,
     activity: [],
@@ -432,7 +438,7 @@
     $('sign-out').hidden = true;
     $('sign-in').hidden = false;
     $('sign-in-error').textContent = message ?? '';
-    $('username').focus();
+    (state.signIn.method === 'password' ? $('username') : $('sign-in-button')).focus();
   }
 
   function showDashboard(actor) {
@@ -452,11 +458,29 @@
       else setConnection('reconnecting');
       return;
     }
-    showSignIn(state.actor ? t('sessionEnded') : '');
+    showSignIn(state.actor ? t('sessionEnded') : state.signInOutcome);
+    state.signInOutcome = '';
+  }
+
+  // how this tracker signs people in: a password form, or the identity provider's own page (OpenID Connect)
+  async function loadSignInMethod() {
+    const response = await fetch('/api/sign-in', {headers: {Accept: 'application/json'}});
+    if (response.ok) state.signIn = await response.json();
+    $('password-fields').hidden = state.signIn.method !== 'password';
+    // back from the identity provider after a failed sign-in: say why, and forget it in the address bar
+    const outcome = new URLSearchParams(window.location.search).get('signIn');
+    if (outcome) {
+      state.signInOutcome = outcome === 'unavailable' ? t('signInUnavailable') : t('signInRefused');
+      window.history.replaceState(null, '', window.location.pathname);
+    }
   }
 
   async function signIn(event) {
     event.preventDefault();
+    if (state.signIn.method === 'identity-provider') {
+      window.location.assign(state.signIn.url);
+      return;
+    }
     const body = new URLSearchParams({username: $('username').value, password: $('password').value});
     const response = await fetch('/login', {method: 'POST', body});
     $('password').value = '';
@@ -468,7 +492,16 @@
   }
 
   async function signOut() {
-    await fetch('/logout', {method: 'POST'});
+    const response = await fetch('/logout', {method: 'POST'});
+    if (response.status === 200) {
+      // signed in through the identity provider: end the session there too (it returns to this page)
+      const {continueAt} = await response.json();
+      if (continueAt && continueAt !== '/') {
+        Object.keys(state.streams).forEach(closeStream);
+        window.location.assign(continueAt);
+        return;
+      }
+    }
     showSignIn('');
   }
 
@@ -480,6 +513,6 @@
     $('detail-close').addEventListener('click', closeDetail);
     $('detail').addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDetail(); });
     applyLanguage();
-    checkSession();
+    loadSignInMethod().then(() => checkSession());
   });
 })();

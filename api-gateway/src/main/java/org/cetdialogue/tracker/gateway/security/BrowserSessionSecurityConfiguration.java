@@ -6,6 +6,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,18 +20,21 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Sign-in for the dashboard page. A browser's {@code EventSource} cannot send an Authorization header, so the page
- * signs in once ({@code POST /login}, form fields {@code username} and {@code password}; 204 or 401 problem, never a
- * redirect) and then carries a session cookie ({@code HttpOnly}, {@code SameSite=Strict}). This chain takes only
- * {@code /login}, {@code /logout}, {@code /api/session} and requests that carry a session cookie and no Authorization
- * header; everything else goes to {@link SecurityConfiguration}'s HTTP Basic chain, unchanged.
+ * signs in once and then carries a session cookie ({@code HttpOnly}; {@code SameSite=Strict}, or {@code Lax} in the
+ * {@code jwt} profile so that the identity provider's redirect back carries it). How it signs in: with a password
+ * ({@code POST /login}, form fields {@code username} and {@code password}; 204 or 401 problem, never a redirect)
+ * where password sign-in is on, or through the identity provider ({@link OidcSignIn}) where one is configured;
+ * {@code GET /api/sign-in} tells the page which. This chain takes only those sign-in paths, {@code /logout}, the
+ * session probe and requests that carry a session cookie and no Authorization header; everything else goes to
+ * {@link SecurityConfiguration}'s chain, unchanged.
  *
- * <p>A session grants reads only: the page's streams and the projections. Writes always need HTTP Basic, so a forged
- * cross-site request riding on the cookie can change nothing (and {@code SameSite=Strict} keeps the cookie off
- * cross-site requests in the first place). Deny by default here too.
+ * <p>A session grants reads only: the page's streams and the projections. Writes always need HTTP Basic or a bearer
+ * token, so a forged cross-site request riding on the cookie can change nothing. Deny by default here too.
  */
 @Configuration(proxyBeanMethods = false)
 public class BrowserSessionSecurityConfiguration {
@@ -43,29 +48,39 @@ public class BrowserSessionSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain browserSessionSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain browserSessionSecurity(
+            HttpSecurity http,
+            ObjectMapper objectMapper,
+            ObjectProvider<OidcSignIn> identityProvider,
+            @Value("${tracker.security.http-basic.enabled:true}") boolean passwordSignIn)
+            throws Exception {
         http.securityMatcher(browserRequests())
-                // login and logout are form posts the page makes itself; every other request this chain accepts is
-                // a GET, and SameSite=Strict keeps the cookie off cross-site requests
+                // login and logout are posts the page makes itself; every other request this chain accepts is a GET,
+                // and the session cookie's SameSite attribute keeps it off cross-site posts
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .formLogin(form -> form.loginProcessingUrl("/login")
-                        .successHandler((request, response, authentication) ->
-                                response.setStatus(HttpStatus.NO_CONTENT.value()))
-                        .failureHandler((request, response, e) -> problem(
-                                objectMapper,
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "Sign-in failed",
-                                "Unknown user or wrong password.")))
-                .logout(logout -> logout.logoutUrl("/logout")
-                        .deleteCookies(SESSION_COOKIE)
-                        .logoutSuccessHandler((request, response, authentication) ->
-                                response.setStatus(HttpStatus.NO_CONTENT.value())))
-                // an API client may ask /api/session with its Basic credentials; no WWW-Authenticate, so a browser
-                // shows the page's own form instead of its dialog
-                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst(objectMapper)))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(objectMapper))
+                // a refused request is not kept for after sign-in: the page decides where to go, and a refusal
+                // creates no session
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()));
+        OidcSignIn oidc = identityProvider.getIfAvailable();
+        if (oidc != null) {
+            oidc.configure(http, objectMapper, SESSION_COOKIE);
+        } else if (passwordSignIn) {
+            http.formLogin(form -> form.loginProcessingUrl("/login")
+                            .successHandler((request, response, authentication) ->
+                                    response.setStatus(HttpStatus.NO_CONTENT.value()))
+                            .failureHandler((request, response, e) -> problem(
+                                    objectMapper,
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "Sign-in failed",
+                                    "Unknown user or wrong password.")))
+                    .logout(logout -> logout.logoutUrl("/logout")
+                            .deleteCookies(SESSION_COOKIE)
+                            .logoutSuccessHandler((request, response, authentication) ->
+                                    response.setStatus(HttpStatus.NO_CONTENT.value())));
+        }
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(objectMapper))
                         .accessDeniedHandler((request, response, e) -> problem(
                                 objectMapper,
                                 response,
@@ -77,7 +92,11 @@ public class BrowserSessionSecurityConfiguration {
                         // the later dispatches of a request already authorized: a stream's end, an error page
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/login", "/logout")
+                        // POST /login is answered by the sign-in form's filter where password sign-in is on;
+                        // elsewhere it is refused like any other path
+                        .requestMatchers(HttpMethod.POST, "/logout")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/sign-in")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/dashboard/**", "/webjars/**")
@@ -99,15 +118,24 @@ public class BrowserSessionSecurityConfiguration {
     }
 
     /**
-     * Sign-in and sign-out, the session probe, requests riding on a session cookie without Basic credentials, and the
-     * later dispatches of any stream (its end after the client went, an error page), which were authorized when the
-     * stream opened: a client that has gone may leave a request whose cookies can no longer be read.
+     * Sign-in and sign-out (a password form, or the identity provider's code flow and its return), the session probe
+     * of a caller without credentials of its own, requests riding on a session cookie without an Authorization header,
+     * and the later dispatches of any stream (its end after the client went, an error page), which were authorized
+     * when the stream opened: a client that has gone may leave a request whose cookies can no longer be read. An API
+     * client asking {@code /api/session} with Basic or a bearer token is answered by the stateless API chain.
      */
     private static RequestMatcher browserRequests() {
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            if (path.equals("/login") || path.equals("/logout") || path.equals("/api/session")) {
+            if (path.equals("/login")
+                    || path.equals("/logout")
+                    || path.equals("/api/sign-in")
+                    || path.startsWith("/oauth2/authorization/")
+                    || path.startsWith("/login/oauth2/code/")) {
+                return true;
+            }
+            if (path.equals("/api/session") && request.getHeader("Authorization") == null) {
                 return true;
             }
             if (request.getDispatcherType() == DispatcherType.ASYNC && path.startsWith(STREAMS)) {

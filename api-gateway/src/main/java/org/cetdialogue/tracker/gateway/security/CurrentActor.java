@@ -16,10 +16,10 @@ public class CurrentActor {
             throw new IllegalStateException("no authenticated caller");
         }
         String side;
-        if (authentication.getPrincipal() instanceof TrackerUser user) {
-            side = user.side().name();
-        } else if (authentication instanceof TrackerJwtAuthentication jwt) {
-            side = jwt.side().name();
+        if (authentication.getPrincipal() instanceof SidedCaller caller) {
+            side = caller.side().name();
+        } else if (authentication instanceof SidedCaller caller) {
+            side = caller.side().name();
         } else {
             side = "UNKNOWN";
         }

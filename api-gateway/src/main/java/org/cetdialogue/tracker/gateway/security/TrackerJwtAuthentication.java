@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** A caller signed in with a JWT: the token, the roles and the side its claims name. */
-public class TrackerJwtAuthentication extends JwtAuthenticationToken {
+public class TrackerJwtAuthentication extends JwtAuthenticationToken implements SidedCaller {
 
     private final Country side;
 
@@ -17,6 +17,7 @@ public class TrackerJwtAuthentication extends JwtAuthenticationToken {
         this.side = side;
     }
 
+    @Override
     public Country side() {
         return side;
     }

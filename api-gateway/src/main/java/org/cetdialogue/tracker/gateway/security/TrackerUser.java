@@ -6,7 +6,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A configured user: Spring Security's user plus the side they work for. */
-public class TrackerUser extends User {
+public class TrackerUser extends User implements SidedCaller {
 
     private final Country side;
 
@@ -16,6 +16,7 @@ public class TrackerUser extends User {
         this.side = side;
     }
 
+    @Override
     public Country side() {
         return side;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -12,6 +13,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
+import org.cetdialogue.tracker.gateway.security.SignInLifetime;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -20,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The one SSE idiom of the gateway, over an Axon subscription query: subscribe, then send the initial result, then the
  * updates; a heartbeat comment when idle, so a client that went away is noticed at the next write; the subscription
- * closed and the user's stream slot given back when the client goes. Every event carries the projection's freshness;
+ * closed and the user's stream slot given back when the client goes, or when the caller's sign-in ends. Every event carries the projection's freshness;
  * while the projection is being rebuilt, clients get "rebuilding" with its progress instead of data, and once it is
  * done the current state afresh.
  */
@@ -34,13 +36,19 @@ public class LiveStreams {
     private final ProjectionFreshness freshness;
     private final StreamLimiter limiter;
     private final StreamProperties properties;
+    private final SignInLifetime signIns;
 
     public LiveStreams(
-            QueryGateway queries, ProjectionFreshness freshness, StreamLimiter limiter, StreamProperties properties) {
+            QueryGateway queries,
+            ProjectionFreshness freshness,
+            StreamLimiter limiter,
+            StreamProperties properties,
+            SignInLifetime signIns) {
         this.queries = queries;
         this.freshness = freshness;
         this.limiter = limiter;
         this.properties = properties;
+        this.signIns = signIns;
     }
 
     /** What a stream sends, given the projection's freshness at the time of sending. */
@@ -67,6 +75,7 @@ public class LiveStreams {
             Events<I> initialEvents,
             Events<U> updateEvents,
             Supplier<List<ServerSentEvent<Object>>> current) {
+        BooleanSupplier signedIn = signIns.ofCurrentCaller();
         limiter.acquire(user);
         SubscriptionQueryResult<I, U> result;
         I initial;
@@ -99,10 +108,18 @@ public class LiveStreams {
                         properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMapIterable(tick -> tick(processingGroup, rebuilding, current));
-        return Flux.concat(first, Flux.merge(updates, ticks)).doFinally(signal -> {
-            result.cancel();
-            limiter.release(user);
-        });
+        // the stream ends within a heartbeat of its caller's sign-in: token expired, session signed out or timed out
+        Flux<Long> signedOut = Flux.interval(
+                        properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .filter(tick -> !signedIn.getAsBoolean())
+                .take(1);
+        return Flux.concat(first, Flux.merge(updates, ticks))
+                .takeUntilOther(signedOut)
+                .doFinally(signal -> {
+                    result.cancel();
+                    limiter.release(user);
+                });
     }
 
     private <T> List<ServerSentEvent<Object>> send(

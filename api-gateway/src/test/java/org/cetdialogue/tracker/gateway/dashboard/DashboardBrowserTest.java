@@ -13,11 +13,11 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.cetdialogue.tracker.support.HeadlessChromium;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,21 +27,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard page in a real browser: the system's headless Chromium (Debian's {@code chromium} and {@code
- * chromium-driver}), driven by Selenium, which is given both paths and so downloads nothing. Skipped with a message
- * where the browser is not installed, except in CI ({@code CI=true}), where its absence fails the build.
+ * The dashboard page in a real browser ({@link HeadlessChromium}), signed in with a password as the standalone mode's
+ * demo viewer. The sign-in through an identity provider is {@code DashboardSignInBrowserTest}.
  */
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -56,15 +50,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must run the browser test: install chromium and chromium-driver"
-                    + " (.ci/run does so with apt-get)");
-        }
-        Assumptions.assumeTrue(
-                installed,
-                "Skipping the browser test: /usr/bin/chromium and /usr/bin/chromedriver are not installed"
-                        + " (apt-get install chromium chromium-driver)");
+        HeadlessChromium.requireInstalled();
 
         tracker = RunningTracker.start(dataDirectory, "tracker.stream.heartbeat=1s");
         client = tracker.client();
@@ -75,24 +61,7 @@ class DashboardBrowserTest {
                                 .size()
                         >= 16);
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,2400",
-                "--user-data-dir=" + browserProfile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(browserProfile);
     }
 
     @AfterAll

@@ -97,6 +97,7 @@ class RouteRulesMatrixTest {
             new Rule("GET", "/api/funding", true, Access.READERS),
             new Rule("GET", "/api/stream", true, Access.READERS),
             new Rule("GET", "/api/session", false, Access.READERS),
+            new Rule("GET", "/api/sign-in", false, Access.PUBLIC),
             new Rule("GET", "/", false, Access.PUBLIC),
             new Rule("GET", "/index.html", false, Access.PUBLIC),
             new Rule("GET", "/dashboard", true, Access.PUBLIC),

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
 import org.axonframework.queryhandling.QueryGateway;
 import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
+import org.cetdialogue.tracker.gateway.security.SignInLifetime;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
@@ -33,7 +35,14 @@ class LiveStreamsTest {
     private final ProjectionFreshness freshness = mock(ProjectionFreshness.class);
     private final StreamProperties properties = new StreamProperties(HEARTBEAT, 2, 10, 10);
     private final StreamLimiter limiter = new StreamLimiter(properties);
-    private final LiveStreams streams = new LiveStreams(queries, freshness, limiter, properties);
+    private final AtomicBoolean signedIn = new AtomicBoolean(true);
+    private final SignInLifetime signIns = new SignInLifetime(mock()) {
+        @Override
+        public BooleanSupplier ofCurrentCaller() {
+            return signedIn::get;
+        }
+    };
+    private final LiveStreams streams = new LiveStreams(queries, freshness, limiter, properties, signIns);
     private final Sinks.Many<String> updates = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicReference<Freshness> now = new AtomicReference<>(new Freshness(10L, 0L, false, null));
@@ -78,6 +87,24 @@ class LiveStreamsTest {
         assertThat(rebuilding.data()).isNull();
         assertThat(data(events.get(2))).isEqualTo("current state");
         assertThat(((StreamMessage) events.get(2).data()).position()).isEqualTo(12);
+    }
+
+    @Test
+    void endsWithinAHeartbeatOnceTheCallerIsNoLongerSignedInAndGivesItsSlotBack() {
+        Flux<ServerSentEvent<Object>> stream = open("state-1");
+
+        List<ServerSentEvent<Object>> events = stream.doOnNext(event -> {
+                    if (event.comment() != null) {
+                        signedIn.set(false); // the token expired, or the session was signed out
+                    }
+                })
+                .collectList()
+                .block(Duration.ofSeconds(5));
+
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).event()).isEqualTo("test");
+        assertThat(cancelled).isTrue();
+        assertThat(limiter.openStreams("someone")).isZero();
     }
 
     @Test
