@@ -2,6 +2,7 @@ package org.cetdialogue.tracker.gateway.error;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -32,6 +33,14 @@ public class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         problem.setTitle(status.getReasonPhrase());
+        // the request that failed, not this error page (which Spring would name otherwise)
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
+            try {
+                problem.setInstance(URI.create(original));
+            } catch (IllegalArgumentException unparseable) {
+                problem.setInstance(URI.create("about:blank"));
+            }
+        }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
