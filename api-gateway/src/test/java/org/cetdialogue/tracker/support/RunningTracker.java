@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.CommitmentTrackerApplication;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,8 +37,11 @@ public final class RunningTracker implements AutoCloseable {
         }
         args.addAll(TestDatabase.extraArguments());
         System.setProperty("axoniq.update-checker.disabled", "true");
-        ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(CommitmentTrackerApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(CommitmentTrackerApplication.class);
+        if (InMemoryEventStorage.selected()) {
+            application.sources(InMemoryEventStorage.class);
+        }
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new RunningTracker(context);
     }
 
@@ -57,10 +61,14 @@ public final class RunningTracker implements AutoCloseable {
         return context.getBean(name, type);
     }
 
-    /** How many events the store holds. */
+    /** How many events the store holds, counted through Axon's event store (whatever stores them). */
     public long storedEvents() {
-        Long count = jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return count == null ? 0 : count;
+        long[] count = {0};
+        bean(StoredEvents.class).forEach(StoredEvents.FROM_THE_START, StoredEvents.TO_THE_HEAD, event -> {
+            count[0]++;
+            return true;
+        });
+        return count[0];
     }
 
     @Override

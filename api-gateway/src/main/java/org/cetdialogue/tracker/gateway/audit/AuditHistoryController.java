@@ -41,7 +41,7 @@ public class AuditHistoryController {
             @RequestParam(required = false) String recordedFrom,
             @RequestParam(required = false) String recordedTo) {
         return history.page(new HistoryFilter(
-                AuditParameters.nonNegative(after, "after"),
+                AuditParameters.after(after),
                 AuditParameters.limit(limit, AuditHistory.MAX_LIMIT),
                 commitment == null ? null : CommitmentIds.require(commitment),
                 AuditParameters.area(area),

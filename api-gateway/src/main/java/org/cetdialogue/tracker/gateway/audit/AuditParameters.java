@@ -43,6 +43,11 @@ final class AuditParameters {
         return actor;
     }
 
+    /** A cursor in the global stream: events after it; absent, from the first (a store may count from 0). */
+    static long after(Long value) {
+        return value == null ? -1 : nonNegative(value, "after");
+    }
+
     static long nonNegative(Long value, String name) {
         if (value == null) {
             return 0;

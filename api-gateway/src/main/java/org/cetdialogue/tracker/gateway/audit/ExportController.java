@@ -34,7 +34,7 @@ public class ExportController {
             @RequestParam(required = false) Long until,
             HttpServletResponse response)
             throws IOException {
-        long from = AuditParameters.nonNegative(after, "after");
+        long from = AuditParameters.after(after);
         if (until != null && until < from) {
             throw InvalidRequestException.badRequest("until must not be before after");
         }

@@ -1,11 +1,18 @@
 package org.cetdialogue.tracker.query.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 /**
- * One row of Axon's {@code domain_event_entry} exactly as stored: the bytes of the payload and of the metadata are
- * those written at the time, which is what the hash chain covers.
+ * One event exactly as the storage handed it to Axon: the serialized payload and metadata bytes (the same bytes the
+ * storage holds, whether it is the JDBC engine or Axon Server), their serialized type and revision, and the recording
+ * time in the stored text form. This is what the hash chain covers. Made from the messages Axon's event store reads
+ * ({@link StoredEvents}), never from the storage's tables.
+ *
+ * @param globalIndex the event's position in the global stream; -1 where it is not known (an aggregate's stream)
  */
 public record StoredEvent(
         long globalIndex,
@@ -19,22 +26,25 @@ public record StoredEvent(
         byte[] payload,
         byte[] metaData) {
 
-    /** The columns {@link #map} reads, qualified with the alias {@code e}. */
-    public static final String COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier,"
-            + " e.sequence_number, e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
-
-    public static StoredEvent map(ResultSet rs, int rowNum) throws SQLException {
+    /**
+     * The stored form of a message read from the event store. The serializer is the storage's event serializer, so
+     * that the serialized forms come back exactly as read (nothing is serialized anew).
+     */
+    public static StoredEvent of(EventMessage<?> message, long globalIndex, Serializer serializer) {
+        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = message.serializeMetaData(serializer, byte[].class);
+        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         return new StoredEvent(
-                rs.getLong("global_index"),
-                rs.getString("event_identifier"),
-                rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"),
-                rs.getString("type"),
-                rs.getString("payload_type"),
-                rs.getString("payload_revision"),
-                rs.getString("time_stamp"),
-                rs.getBytes("payload"),
-                rs.getBytes("meta_data"));
+                globalIndex,
+                message.getIdentifier(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? 0 : domain.getSequenceNumber(),
+                domain == null ? null : domain.getType(),
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                DateTimeUtils.formatInstant(message.getTimestamp()),
+                payload.getData(),
+                metaData.getData());
     }
 
     /** The event class's simple name, such as {@code MouSignedEvent}. */

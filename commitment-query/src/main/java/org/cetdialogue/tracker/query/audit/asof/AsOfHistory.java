@@ -27,8 +27,8 @@ import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,45 +41,26 @@ import org.springframework.stereotype.Component;
 public class AsOfHistory {
 
     private static final ObjectMapper STORED = MessageJson.newObjectMapper();
-    private static final int PAGE = 1000;
 
-    private final JdbcClient jdbc;
+    private final StoredEvents events;
 
-    public AsOfHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public AsOfHistory(StoredEvents events) {
+        this.events = events;
     }
 
     public Optional<CommitmentAsOf> commitment(String commitmentId, LocalDate effectiveOn, Instant recordedBy) {
-        List<StoredEvent> stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS
-                        + " FROM domain_event_entry e WHERE e.aggregate_identifier = :id ORDER BY e.sequence_number")
-                .param("id", commitmentId)
-                .query(StoredEvent::map)
-                .list();
         Fold fold = new Fold(commitmentId);
-        stored.forEach(event -> fold.add(event, recordedBy));
+        events.ofAggregate(commitmentId).forEach(event -> fold.add(event, recordedBy));
         return fold.result(effectiveOn, recordedBy);
     }
 
-    /** Every area; the events are read a page at a time in global order and folded per commitment. */
+    /** Every area; the events are read in global order from the event store and folded per commitment. */
     public AreasAsOf areas(LocalDate effectiveOn, Instant recordedBy) {
         Map<String, Fold> folds = new LinkedHashMap<>();
-        long after = 0;
-        while (true) {
-            List<StoredEvent> page = jdbc.sql("SELECT " + StoredEvent.COLUMNS
-                            + " FROM domain_event_entry e WHERE e.global_index > :after"
-                            + " ORDER BY e.global_index LIMIT :limit")
-                    .param("after", after)
-                    .param("limit", PAGE)
-                    .query(StoredEvent::map)
-                    .list();
-            for (StoredEvent event : page) {
-                folds.computeIfAbsent(event.aggregateIdentifier(), Fold::new).add(event, recordedBy);
-                after = event.globalIndex();
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        events.forEach(StoredEvents.FROM_THE_START, StoredEvents.TO_THE_HEAD, event -> {
+            folds.computeIfAbsent(event.aggregateIdentifier(), Fold::new).add(event, recordedBy);
+            return true;
+        });
         Map<Area, List<CommitmentAsOf>> byArea = new EnumMap<>(Area.class);
         for (Area area : Area.values()) {
             byArea.put(area, new ArrayList<>());

@@ -14,14 +14,15 @@ import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Advances the hash chain and the auditors' index, one stored event at a time, in the order the single-segment
- * {@value #PROCESSING_GROUP} processor delivers them (global order). For each event it reads the raw row from the
- * event store, links it to the head of the chain, indexes who recorded it, and every
+ * {@value #PROCESSING_GROUP} processor delivers them (global order). For each event it takes the stored form the
+ * storage handed to Axon ({@link StoredEvents}), links it to the head of the chain, indexes who recorded it, and every
  * {@code tracker.audit.checkpoint-every} links signs a checkpoint. An event already chained is skipped, so a
  * redelivery changes nothing. It is never reset with the projections.
  */
@@ -32,27 +33,25 @@ public class EventChainProcessor {
     public static final String PROCESSING_GROUP = "event-chain";
 
     private final JdbcClient jdbc;
+    private final StoredEvents storedEvents;
     private final Checkpoints checkpoints;
     private final long checkpointEvery;
 
     public EventChainProcessor(
             JdbcClient jdbc,
+            StoredEvents storedEvents,
             Checkpoints checkpoints,
             @Value("${tracker.audit.checkpoint-every:1000}") long checkpointEvery) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.checkpoints = checkpoints;
         this.checkpointEvery = checkpointEvery;
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        StoredEvent stored = jdbc.sql(
-                        "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = :id")
-                .param("id", message.getIdentifier())
-                .query(StoredEvent::map)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "event " + message.getIdentifier() + " is not in domain_event_entry"));
+        // the event as the storage handed it to Axon: its serialized bytes, not a re-serialization
+        StoredEvent stored = storedEvents.of(message);
         BatchState batch = batch();
         Optional<ChainLink> head = batch.head != null ? Optional.of(batch.head) : checkpoints.head();
         // delivered in global order: an event past the head cannot be chained yet; only one committed late, below the

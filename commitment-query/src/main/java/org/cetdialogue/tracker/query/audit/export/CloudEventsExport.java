@@ -6,16 +6,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.cetdialogue.tracker.query.audit.chain.ChainLink;
+import org.cetdialogue.tracker.query.audit.chain.ChainLinks;
 import org.cetdialogue.tracker.query.audit.chain.Checkpoint;
 import org.cetdialogue.tracker.query.audit.chain.Checkpoints;
 import org.cetdialogue.tracker.query.audit.history.AuditHistory;
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the chained history as CloudEvents 1.0 in JSON, one event per line ({@code application/x-ndjson}), read
- * from the store a page at a time so that no export is ever held in memory.
+ * from the event store's stream through Axon ({@link StoredEvents}) beside the chain's links, a page at a time, so
+ * that no export is ever held in memory.
  *
  * <p>Each stored event becomes one CloudEvent: {@code id} (the event identifier), {@code source}
  * ({@value #SOURCE}), {@code type} (the event class), {@code time} (when it was recorded, as stored), {@code subject}
@@ -46,10 +46,12 @@ public class CloudEventsExport {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final JdbcClient jdbc;
+    private final StoredEvents events;
     private final Checkpoints checkpoints;
 
-    public CloudEventsExport(JdbcClient jdbc, Checkpoints checkpoints) {
+    public CloudEventsExport(JdbcClient jdbc, StoredEvents events, Checkpoints checkpoints) {
         this.jdbc = jdbc;
+        this.events = events;
         this.checkpoints = checkpoints;
     }
 
@@ -58,50 +60,68 @@ public class CloudEventsExport {
      * chain order, with their checkpoints. Returns how many events were written.
      */
     public long write(OutputStream out, long after, Long until) throws IOException {
-        long position = 0;
-        long written = 0;
-        ChainLink last = null;
-        boolean lastCheckpointed = false;
-        while (true) {
-            List<Row> page = jdbc.sql("SELECT c.chain_position, c.global_index AS chained_index, c.previous_hash,"
-                            + " c.link_hash, " + StoredEvent.COLUMNS
-                            + " FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index"
-                            + " WHERE c.chain_position > :position AND c.global_index > :after"
-                            + (until == null ? "" : " AND c.global_index <= :until")
-                            + " ORDER BY c.chain_position LIMIT :limit")
-                    .param("position", position)
-                    .param("after", after)
-                    .param("until", until == null ? Long.MAX_VALUE : until)
-                    .param("limit", PAGE)
-                    .query(CloudEventsExport::row)
-                    .list();
-            if (page.isEmpty()) {
-                break;
-            }
-            Map<Long, List<Checkpoint>> stored = checkpoints
-                    .between(
-                            page.get(0).link().chainPosition(),
-                            page.get(page.size() - 1).link().chainPosition())
-                    .stream()
-                    .collect(Collectors.groupingBy(Checkpoint::chainPosition));
-            for (Row row : page) {
-                writeEvent(out, row);
+        Writer writer = new Writer(out, after, until);
+        try {
+            events.forEach(after, until == null ? StoredEvents.TO_THE_HEAD : until, writer::event);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return writer.finish();
+    }
+
+    /** The chain's links beside the event store's stream: each chained event is written with its link. */
+    private final class Writer {
+
+        private final OutputStream out;
+        private final ChainLinks links;
+        private long written;
+        private ChainLink last;
+        private boolean lastCheckpointed;
+
+        Writer(OutputStream out, long after, Long until) {
+            this.out = out;
+            this.links = new ChainLinks(jdbc, checkpoints, after, until == null ? Long.MAX_VALUE : until);
+        }
+
+        boolean event(StoredEvent event) {
+            try {
+                ChainLink link = links.next();
+                // a chained event the store no longer has is left out (the verifier names it)
+                while (link != null && link.globalIndex() < event.globalIndex()) {
+                    links.pass();
+                    link = links.next();
+                }
+                if (link == null) {
+                    return false; // past the chain's head
+                }
+                if (link.globalIndex() > event.globalIndex()) {
+                    return true; // not chained: not exported
+                }
+                writeEvent(out, new Row(link, event));
                 written++;
-                List<Checkpoint> signed = stored.getOrDefault(row.link().chainPosition(), List.of());
+                List<Checkpoint> signed = links.checkpointsAt(link);
                 for (Checkpoint checkpoint : signed) {
                     writeCheckpoint(out, checkpoint, true);
                 }
-                last = row.link();
+                last = link;
                 lastCheckpointed = !signed.isEmpty();
-                position = row.link().chainPosition();
+                links.pass();
+                if (written % PAGE == 0) {
+                    out.flush();
+                }
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        long finish() throws IOException {
+            if (last != null && !lastCheckpointed) {
+                writeCheckpoint(out, checkpoints.sign(last), false);
             }
             out.flush();
+            return written;
         }
-        if (last != null && !lastCheckpointed) {
-            writeCheckpoint(out, checkpoints.sign(last), false);
-        }
-        out.flush();
-        return written;
     }
 
     private static void writeEvent(OutputStream out, Row row) throws IOException {
@@ -176,16 +196,6 @@ public class CloudEventsExport {
         if (value != null && !value.isNull()) {
             json.writeStringField(name, value.asText());
         }
-    }
-
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(
-                new ChainLink(
-                        rs.getLong("chain_position"),
-                        rs.getLong("chained_index"),
-                        rs.getString("previous_hash"),
-                        rs.getString("link_hash")),
-                StoredEvent.map(rs, rowNum));
     }
 
     private record Row(ChainLink link, StoredEvent event) {}

@@ -9,19 +9,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The full history, read from the event store itself ({@code domain_event_entry}) and filtered through the auditors'
+ * The full history, read from the event store through Axon ({@link StoredEvents}) and filtered through the auditors'
  * index ({@code audit_event}, kept by the chain processor). Pages are keyed by global position: each page starts
- * after a cursor, so no page scans what came before it.
+ * after a cursor, so no page reads what came before it.
  */
 @Component
 public class AuditHistory {
@@ -31,15 +34,16 @@ public class AuditHistory {
     private static final ObjectMapper STORED = MessageJson.newObjectMapper();
 
     private final JdbcClient jdbc;
+    private final StoredEvents storedEvents;
 
-    public AuditHistory(JdbcClient jdbc) {
+    public AuditHistory(JdbcClient jdbc, StoredEvents storedEvents) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
     }
 
     public AuditEventPage page(HistoryFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT a.area, " + StoredEvent.COLUMNS
-                + " FROM audit_event a JOIN domain_event_entry e ON e.global_index = a.global_index"
-                + " WHERE a.global_index > :after");
+        StringBuilder sql =
+                new StringBuilder("SELECT a.global_index, a.area FROM audit_event a WHERE a.global_index > :after");
         if (filter.commitment() != null) {
             sql.append(" AND a.commitment_id = :commitment");
         }
@@ -78,9 +82,22 @@ public class AuditHistory {
         if (filter.recordedTo() != null) {
             statement = statement.param("recordedTo", utc(filter.recordedTo()));
         }
-        List<AuditEvent> events = new ArrayList<>(statement
-                .query((rs, row) -> read(StoredEvent.map(rs, row), rs.getString("area")))
-                .list());
+        // the index names the page's positions and areas; the events themselves come from the event store
+        Map<Long, String> areas = new LinkedHashMap<>();
+        statement
+                .query((rs, row) -> areas.put(rs.getLong("global_index"), rs.getString("area")))
+                .list();
+        List<AuditEvent> events = new ArrayList<>();
+        if (!areas.isEmpty()) {
+            long first = areas.keySet().iterator().next();
+            long last = new ArrayList<>(areas.keySet()).get(areas.size() - 1);
+            storedEvents.forEach(first - 1, last, event -> {
+                if (areas.containsKey(event.globalIndex())) {
+                    events.add(read(event, areas.get(event.globalIndex())));
+                }
+                return true;
+            });
+        }
         Long next = null;
         if (events.size() > filter.limit()) {
             events.remove(events.size() - 1);
@@ -89,23 +106,56 @@ public class AuditHistory {
         return new AuditEventPage(events, next);
     }
 
-    /** Every event of one commitment, read straight from the event store; empty if it has none. */
+    /**
+     * Every event of one commitment, read from the event store; empty if it has none. Their global positions come
+     * from the auditors' index for the events already chained (one commitment's events are chained in sequence order)
+     * and, for the few the chain has not reached yet, from the global stream past the chain's head.
+     */
     public Optional<CommitmentAuditHistory> commitment(String commitmentId) {
-        List<StoredEvent> stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS
-                        + " FROM domain_event_entry e WHERE e.aggregate_identifier = :id ORDER BY e.sequence_number")
-                .param("id", commitmentId)
-                .query(StoredEvent::map)
-                .list();
+        List<StoredEvent> stored = storedEvents.ofAggregate(commitmentId);
         if (stored.isEmpty()) {
             return Optional.empty();
+        }
+        List<Long> positions = new ArrayList<>(
+                jdbc.sql("SELECT global_index FROM audit_event WHERE commitment_id = :id ORDER BY global_index")
+                        .param("id", commitmentId)
+                        .query(Long.class)
+                        .list());
+        if (positions.size() < stored.size()) {
+            long chainHead = jdbc.sql("SELECT COALESCE(MAX(global_index), -1) FROM event_chain")
+                    .query(Long.class)
+                    .single();
+            storedEvents.forEach(chainHead, StoredEvents.TO_THE_HEAD, event -> {
+                if (commitmentId.equals(event.aggregateIdentifier()) && !positions.contains(event.globalIndex())) {
+                    positions.add(event.globalIndex());
+                }
+                return positions.size() < stored.size();
+            });
         }
         String area = Optional.ofNullable(payload(stored.get(0)).get("area"))
                 .map(JsonNode::asText)
                 .orElse(null);
-        return Optional.of(new CommitmentAuditHistory(
-                commitmentId,
-                area,
-                stored.stream().map(event -> read(event, area)).toList()));
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            StoredEvent event = stored.get(i);
+            long position = i < positions.size() ? positions.get(i) : -1;
+            events.add(read(withPosition(event, position), area));
+        }
+        return Optional.of(new CommitmentAuditHistory(commitmentId, area, events));
+    }
+
+    private static StoredEvent withPosition(StoredEvent event, long globalIndex) {
+        return new StoredEvent(
+                globalIndex,
+                event.eventIdentifier(),
+                event.aggregateIdentifier(),
+                event.sequenceNumber(),
+                event.type(),
+                event.payloadType(),
+                event.payloadRevision(),
+                event.timeStamp(),
+                event.payload(),
+                event.metaData());
     }
 
     /** The auditor's view of one stored event. */

@@ -13,12 +13,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.cetdialogue.tracker.query.area.AreaStatusProjection;
+import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.cetdialogue.tracker.query.commitment.CommitmentViewProjection;
 import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.cetdialogue.tracker.query.history.HistoryProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,13 +42,13 @@ public class Replays {
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final StoredEvents events;
     private final Clock clock;
     private final Map<String, Replay> replays = new LinkedHashMap<>();
 
-    public Replays(EventProcessingConfiguration processing, JdbcClient jdbc, Clock clock) {
+    public Replays(EventProcessingConfiguration processing, StoredEvents events, Clock clock) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -78,9 +78,7 @@ public class Replays {
             }
             processors.add(processor);
         }
-        long total = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
-                .query(Long.class)
-                .single();
+        long total = Math.max(0, events.headPosition());
         Replay replay =
                 new Replay(UUID.randomUUID().toString(), projection, names, processors, total, Instant.now(clock));
         for (StreamingEventProcessor processor : processors) {
