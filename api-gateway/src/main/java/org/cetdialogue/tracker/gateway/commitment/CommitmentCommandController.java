@@ -5,28 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.cetdialogue.tracker.api.commitment.CancelCommitmentCommand;
-import org.cetdialogue.tracker.api.commitment.ChangeStatusCommand;
-import org.cetdialogue.tracker.api.commitment.CommitmentKind;
-import org.cetdialogue.tracker.api.commitment.CompleteCommitmentCommand;
-import org.cetdialogue.tracker.api.commitment.CorrectEntryCommand;
-import org.cetdialogue.tracker.api.commitment.LaunchProgramCommand;
-import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
-import org.cetdialogue.tracker.api.commitment.ProposeMouCommand;
-import org.cetdialogue.tracker.api.commitment.RecordMilestoneCommand;
-import org.cetdialogue.tracker.api.commitment.SignMouCommand;
-import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
-import org.cetdialogue.tracker.api.funding.DisburseFundingCommand;
-import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
-import org.cetdialogue.tracker.gateway.commitment.Requests.CancelCommitmentRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.ChangeStatusRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.CompleteCommitmentRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.CorrectEntryRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.FundingRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.LaunchProgramRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.ProposeCommitmentRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.RecordMilestoneRequest;
-import org.cetdialogue.tracker.gateway.commitment.Requests.SignMouRequest;
+import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.gateway.security.CurrentActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,27 +41,7 @@ public class CommitmentCommandController {
     public ResponseEntity<CommandResult> propose(
             @Valid @RequestBody ProposeCommitmentRequest request,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        Object command = request.kind() == CommitmentKind.MOU
-                ? new ProposeMouCommand(
-                        request.commitmentId(),
-                        request.area(),
-                        request.titleEn(),
-                        request.titleKo(),
-                        request.partyList(),
-                        request.sourceCitation(),
-                        request.targetDate(),
-                        request.announcedOn())
-                : new ProposeCommitmentCommand(
-                        request.commitmentId(),
-                        request.area(),
-                        request.kind(),
-                        request.titleEn(),
-                        request.titleKo(),
-                        request.partyList(),
-                        request.sourceCitation(),
-                        request.targetDate(),
-                        request.announcedOn());
-        commands.sendAndWait(command, metadata(correlationId, null));
+        commands.sendAndWait(request.toCommand(), metadata(correlationId, null));
         return ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId()))
                 .body(new CommandResult(request.commitmentId(), 0));
     }
@@ -94,11 +53,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody SignMouRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new SignMouCommand(CommitmentIds.require(id), request.signedOn(), Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/launch")
@@ -108,12 +63,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody LaunchProgramRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new LaunchProgramCommand(
-                        CommitmentIds.require(id), request.launchedOn(), request.note(), Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/milestones")
@@ -123,12 +73,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody RecordMilestoneRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new RecordMilestoneCommand(
-                        CommitmentIds.require(id), request.description(), request.achievedOn(), Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/funding/pledges")
@@ -138,16 +83,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody FundingRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new PledgeFundingCommand(
-                        CommitmentIds.require(id),
-                        request.funder(),
-                        request.money(),
-                        request.valueDate(),
-                        Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request.as(FundingStage.PLEDGED), ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/funding/commitments")
@@ -157,16 +93,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody FundingRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new CommitFundingCommand(
-                        CommitmentIds.require(id),
-                        request.funder(),
-                        request.money(),
-                        request.valueDate(),
-                        Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request.as(FundingStage.COMMITTED), ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/funding/disbursements")
@@ -176,16 +103,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody FundingRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new DisburseFundingCommand(
-                        CommitmentIds.require(id),
-                        request.funder(),
-                        request.money(),
-                        request.valueDate(),
-                        Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request.as(FundingStage.DISBURSED), ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/status")
@@ -195,16 +113,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody ChangeStatusRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new ChangeStatusCommand(
-                        CommitmentIds.require(id),
-                        request.change(),
-                        request.effectiveOn(),
-                        request.reason(),
-                        Versions.of(ifMatch)),
-                correlationId,
-                request.reason());
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/completion")
@@ -214,12 +123,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody CompleteCommitmentRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new CompleteCommitmentCommand(
-                        CommitmentIds.require(id), request.completedOn(), request.note(), Versions.of(ifMatch)),
-                correlationId,
-                null);
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/cancellation")
@@ -229,12 +133,7 @@ public class CommitmentCommandController {
             @Valid @RequestBody CancelCommitmentRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new CancelCommitmentCommand(
-                        CommitmentIds.require(id), request.cancelledOn(), request.reason(), Versions.of(ifMatch)),
-                correlationId,
-                request.reason());
+        return send(id, request, ifMatch, correlationId);
     }
 
     @PostMapping("/{id}/corrections")
@@ -244,20 +143,12 @@ public class CommitmentCommandController {
             @Valid @RequestBody CorrectEntryRequest request,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(
-                id,
-                new CorrectEntryCommand(
-                        CommitmentIds.require(id),
-                        request.correctedSequence(),
-                        request.correction(),
-                        request.reason(),
-                        Versions.of(ifMatch)),
-                correlationId,
-                request.reason());
+        return send(id, request, ifMatch, correlationId);
     }
 
-    private CommandResult send(String id, Object command, String correlationId, String reason) {
-        Long version = commands.sendAndWait(command, metadata(correlationId, reason));
+    private CommandResult send(String id, CommitmentRequest request, String ifMatch, String correlationId) {
+        Object command = request.toCommand(CommitmentIds.require(id), Versions.of(ifMatch));
+        Long version = commands.sendAndWait(command, metadata(correlationId, request.reason()));
         return new CommandResult(id, version);
     }
 
