@@ -5,28 +5,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.gateway.security.CurrentActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every command over HTTP, on resource paths under {@code /api/commitments}. Each answers with the commitment id and
- * its version after the change; {@code If-Match: "<version>"} makes the write conditional on that version.
+ * its version after the change; {@code If-Match: "<version>"} makes the write conditional on that version. Each body
+ * maps itself to its command and the path and headers are read once ({@link WriteContext}).
  */
 @RestController
 @RequestMapping(path = "/api/commitments", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Record milestones", description = "Commands: SECRETARIAT only")
 public class CommitmentCommandController {
-
-    private static final String IF_MATCH = "If-Match";
-    private static final String CORRELATION = "X-Correlation-Id";
 
     private final CommandGateway commands;
     private final CurrentActor actor;
@@ -39,120 +36,83 @@ public class CommitmentCommandController {
     @PostMapping
     @Operation(summary = "Propose a commitment (kind MOU proposes an MOU)")
     public ResponseEntity<CommandResult> propose(
-            @Valid @RequestBody ProposeCommitmentRequest request,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        commands.sendAndWait(request.toCommand(), metadata(correlationId, null));
-        return ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId()))
-                .body(new CommandResult(request.commitmentId(), 0));
+            @Valid @RequestBody ProposeCommitmentRequest request, WriteContext context) {
+        return create(request, context);
     }
 
     @PostMapping("/{id}/signature")
     @Operation(summary = "Sign a proposed MOU")
-    public CommandResult sign(
-            @PathVariable String id,
-            @Valid @RequestBody SignMouRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult sign(@Valid @RequestBody SignMouRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/launch")
     @Operation(summary = "Launch the program or work of a commitment")
-    public CommandResult launch(
-            @PathVariable String id,
-            @Valid @RequestBody LaunchProgramRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult launch(@Valid @RequestBody LaunchProgramRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Record a milestone")
-    public CommandResult milestone(
-            @PathVariable String id,
-            @Valid @RequestBody RecordMilestoneRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult milestone(@Valid @RequestBody RecordMilestoneRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/funding/pledges")
     @Operation(summary = "Record money pledged by a funder")
-    public CommandResult pledge(
-            @PathVariable String id,
-            @Valid @RequestBody FundingRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request.as(FundingStage.PLEDGED), ifMatch, correlationId);
+    public CommandResult pledge(@Valid @RequestBody FundingRequest request, WriteContext context) {
+        return send(request.as(FundingStage.PLEDGED), context);
     }
 
     @PostMapping("/{id}/funding/commitments")
     @Operation(summary = "Record money committed (obligated) by a funder")
-    public CommandResult commit(
-            @PathVariable String id,
-            @Valid @RequestBody FundingRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request.as(FundingStage.COMMITTED), ifMatch, correlationId);
+    public CommandResult commit(@Valid @RequestBody FundingRequest request, WriteContext context) {
+        return send(request.as(FundingStage.COMMITTED), context);
     }
 
     @PostMapping("/{id}/funding/disbursements")
     @Operation(summary = "Record money disbursed by a funder")
-    public CommandResult disburse(
-            @PathVariable String id,
-            @Valid @RequestBody FundingRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request.as(FundingStage.DISBURSED), ifMatch, correlationId);
+    public CommandResult disburse(@Valid @RequestBody FundingRequest request, WriteContext context) {
+        return send(request.as(FundingStage.DISBURSED), context);
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Start implementation, suspend (reason required) or resume")
-    public CommandResult changeStatus(
-            @PathVariable String id,
-            @Valid @RequestBody ChangeStatusRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult changeStatus(@Valid @RequestBody ChangeStatusRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/completion")
     @Operation(summary = "Complete a commitment")
-    public CommandResult complete(
-            @PathVariable String id,
-            @Valid @RequestBody CompleteCommitmentRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult complete(@Valid @RequestBody CompleteCommitmentRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel a commitment (reason required)")
-    public CommandResult cancel(
-            @PathVariable String id,
-            @Valid @RequestBody CancelCommitmentRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult cancel(@Valid @RequestBody CancelCommitmentRequest request, WriteContext context) {
+        return send(request, context);
     }
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct an earlier event (reason required)")
-    public CommandResult correct(
-            @PathVariable String id,
-            @Valid @RequestBody CorrectEntryRequest request,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        return send(id, request, ifMatch, correlationId);
+    public CommandResult correct(@Valid @RequestBody CorrectEntryRequest request, WriteContext context) {
+        return send(request, context);
     }
 
-    private CommandResult send(String id, CommitmentRequest request, String ifMatch, String correlationId) {
-        Object command = request.toCommand(CommitmentIds.require(id), Versions.of(ifMatch));
-        Long version = commands.sendAndWait(command, metadata(correlationId, request.reason()));
-        return new CommandResult(id, version);
+    private ResponseEntity<CommandResult> create(ProposeCommitmentRequest request, WriteContext context) {
+        commands.sendAndWait(request.toCommand(), metadata(context, null));
+        return ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId()))
+                .body(new CommandResult(request.commitmentId(), 0));
     }
 
-    private org.axonframework.messaging.MetaData metadata(String correlationId, String reason) {
-        return actor.get().metadata(CorrelationIds.orNew(correlationId), reason).toMetaData();
+    private CommandResult send(CommitmentRequest request, WriteContext context) {
+        Object command = request.toCommand(context.commitmentId(), context.expectedVersion());
+        Long version = commands.sendAndWait(command, metadata(context, request.reason()));
+        return new CommandResult(context.commitmentId(), version);
+    }
+
+    private MetaData metadata(WriteContext context, String reason) {
+        return actor.get().metadata(context.correlationId(), reason).toMetaData();
     }
 }
