@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.cetdialogue.tracker.api.funding.FundingStage;
-import org.cetdialogue.tracker.gateway.security.CurrentActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Every command over HTTP, on resource paths under {@code /api/commitments}. Each answers with the commitment id and
  * its version after the change; {@code If-Match: "<version>"} makes the write conditional on that version. Each body
- * maps itself to its command and the path and headers are read once ({@link WriteContext}).
+ * maps itself to its command, the path and headers are read once ({@link WriteContext}), and the command gateway adds
+ * who sent it ({@link ActorMetadataInterceptor}).
  */
 @RestController
 @RequestMapping(path = "/api/commitments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -26,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class CommitmentCommandController {
 
     private final CommandGateway commands;
-    private final CurrentActor actor;
 
-    public CommitmentCommandController(CommandGateway commands, CurrentActor actor) {
+    public CommitmentCommandController(CommandGateway commands) {
         this.commands = commands;
-        this.actor = actor;
     }
 
     @PostMapping
@@ -101,18 +98,14 @@ public class CommitmentCommandController {
     }
 
     private ResponseEntity<CommandResult> create(ProposeCommitmentRequest request, WriteContext context) {
-        commands.sendAndWait(request.toCommand(), metadata(context, null));
+        commands.sendAndWait(request.toCommand(), context.metadata(null));
         return ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId()))
                 .body(new CommandResult(request.commitmentId(), 0));
     }
 
     private CommandResult send(CommitmentRequest request, WriteContext context) {
         Object command = request.toCommand(context.commitmentId(), context.expectedVersion());
-        Long version = commands.sendAndWait(command, metadata(context, request.reason()));
+        Long version = commands.sendAndWait(command, context.metadata(request.reason()));
         return new CommandResult(context.commitmentId(), version);
-    }
-
-    private MetaData metadata(WriteContext context, String reason) {
-        return actor.get().metadata(context.correlationId(), reason).toMetaData();
     }
 }
