@@ -36,20 +36,17 @@ class CommitmentRequestsTest {
 
     private static final String ID = "quantum-nist-kriss-mou";
     private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
-    private static final PartyRequest NIST = new PartyRequest("NIST", "미국 국립표준기술연구소", Country.US, PartyRole.SIGNATORY);
+    private static final LocalDate TARGET = DAY.plusYears(1);
+    private static final String TITLE_EN = "Quantum MOU";
+    private static final String TITLE_KO = "양자 양해각서";
+    private static final String CITATION = "fact sheet";
+    private static final List<Party> PARTIES =
+            List.of(new Party("NIST", "미국 국립표준기술연구소", Country.US, PartyRole.SIGNATORY));
 
     @Test
     void anMouProposalProposesAnMou() {
         assertThat(proposal(CommitmentKind.MOU).toCommand())
-                .isEqualTo(new ProposeMouCommand(
-                        ID,
-                        Area.QUANTUM,
-                        "Quantum MOU",
-                        "양자 양해각서",
-                        List.of(new Party("NIST", "미국 국립표준기술연구소", Country.US, PartyRole.SIGNATORY)),
-                        "fact sheet",
-                        DAY.plusYears(1),
-                        DAY));
+                .isEqualTo(new ProposeMouCommand(ID, Area.QUANTUM, TITLE_EN, TITLE_KO, PARTIES, CITATION, TARGET, DAY));
     }
 
     @ParameterizedTest
@@ -57,15 +54,7 @@ class CommitmentRequestsTest {
     void everyOtherKindProposesACommitmentOfThatKind(CommitmentKind kind) {
         assertThat(proposal(kind).toCommand())
                 .isEqualTo(new ProposeCommitmentCommand(
-                        ID,
-                        Area.QUANTUM,
-                        kind,
-                        "Quantum MOU",
-                        "양자 양해각서",
-                        List.of(new Party("NIST", "미국 국립표준기술연구소", Country.US, PartyRole.SIGNATORY)),
-                        "fact sheet",
-                        DAY.plusYears(1),
-                        DAY));
+                        ID, Area.QUANTUM, kind, TITLE_EN, TITLE_KO, PARTIES, CITATION, TARGET, DAY));
     }
 
     @Test
@@ -137,8 +126,8 @@ class CommitmentRequestsTest {
     }
 
     private static ProposeCommitmentRequest proposal(CommitmentKind kind) {
-        return new ProposeCommitmentRequest(
-                ID, Area.QUANTUM, kind, "Quantum MOU", "양자 양해각서", List.of(NIST), "fact sheet", DAY.plusYears(1), DAY);
+        List<PartyRequest> parties = PARTIES.stream().map(PartyRequest::of).toList();
+        return new ProposeCommitmentRequest(ID, Area.QUANTUM, kind, TITLE_EN, TITLE_KO, parties, CITATION, TARGET, DAY);
     }
 
     private static FundingRequest funding(Boolean lowerBound) {
