@@ -21,16 +21,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WritePipelineConfiguration implements WebMvcConfigurer {
 
+    private final WriteContextResolver resolver = new WriteContextResolver();
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new WriteContextResolver());
+        resolvers.add(resolver);
     }
 
     @Bean
     OperationCustomizer writeContextParameters() {
         return (operation, handler) -> {
-            if (Arrays.stream(handler.getMethodParameters())
-                    .noneMatch(p -> p.getParameterType() == WriteContext.class)) {
+            if (Arrays.stream(handler.getMethodParameters()).noneMatch(resolver::supportsParameter)) {
                 return operation;
             }
             RequestMapping mapping =
