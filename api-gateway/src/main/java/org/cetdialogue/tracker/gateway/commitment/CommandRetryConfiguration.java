@@ -46,11 +46,17 @@ public class CommandRetryConfiguration {
                 .build();
     }
 
+    /**
+     * The gateway's commands, each attributed to its sender once, on the sending thread, by {@code actorMetadata}: a
+     * retry sends the attributed message again from the retry thread, where nobody is signed in.
+     */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
+    CommandGateway commandGateway(
+            CommandBus commandBus, RetryScheduler commandRetryScheduler, ActorMetadataInterceptor actorMetadata) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(commandRetryScheduler)
+                .dispatchInterceptors(actorMetadata)
                 .build();
     }
 

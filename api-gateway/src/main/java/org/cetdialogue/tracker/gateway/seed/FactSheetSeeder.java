@@ -13,14 +13,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentKind;
-import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
-import org.cetdialogue.tracker.api.commitment.ProposeMouCommand;
-import org.cetdialogue.tracker.api.commitment.SignMouCommand;
-import org.cetdialogue.tracker.api.funding.Money;
-import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
+import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
+import org.cetdialogue.tracker.gateway.commitment.SignMouRequest;
 import org.cetdialogue.tracker.gateway.seed.FactSheet.SeedCommitment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +28,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the commitments of the fact sheet on start, through the same commands the API sends, recorded by the seed
- * user {@value #SEED_USER}. Each commitment's steps (proposal, signature, pledges) are events 0, 1, 2… of its stream:
+ * Loads the commitments of the fact sheet on start, through the same commands the API sends (mapped from the same
+ * request records), recorded by the seed user {@value #SEED_USER}: nobody is signed in on the start-up thread, so the
+ * command gateway keeps the author the seed names in its metadata. Each commitment's steps (proposal, signature, pledges) are events 0, 1, 2… of its stream:
  * a step whose sequence number is already stored is skipped, so loading again changes nothing and an interrupted
  * load resumes where it stopped.
  *
@@ -116,43 +114,17 @@ public class FactSheetSeeder implements ApplicationRunner {
     }
 
     /**
-     * The commands that record one commitment as the fact sheet states it, in order; each after the first expects
-     * the version the one before it produced.
+     * The commands that record one commitment as the fact sheet states it, in order, mapped from the same requests as
+     * the API's; each after the first expects the version the one before it produced.
      */
     static List<Object> steps(SeedCommitment c) {
         List<Object> steps = new ArrayList<>();
-        if (c.kind() == CommitmentKind.MOU) {
-            steps.add(new ProposeMouCommand(
-                    c.commitmentId(),
-                    c.area(),
-                    c.titleEn(),
-                    c.titleKo(),
-                    c.parties(),
-                    c.sourceCitation(),
-                    c.targetDate(),
-                    c.announcedOn()));
-            if (c.signedOn() != null) {
-                steps.add(new SignMouCommand(c.commitmentId(), c.signedOn(), (long) steps.size() - 1));
-            }
-        } else {
-            steps.add(new ProposeCommitmentCommand(
-                    c.commitmentId(),
-                    c.area(),
-                    c.kind(),
-                    c.titleEn(),
-                    c.titleKo(),
-                    c.parties(),
-                    c.sourceCitation(),
-                    c.targetDate(),
-                    c.announcedOn()));
+        steps.add(c.proposal().toCommand());
+        if (c.kind() == CommitmentKind.MOU && c.signedOn() != null) {
+            steps.add(new SignMouRequest(c.signedOn()).toCommand(c.commitmentId(), steps.size() - 1L));
         }
         for (FactSheet.SeedPledge pledge : c.pledges()) {
-            steps.add(new PledgeFundingCommand(
-                    c.commitmentId(),
-                    pledge.funder(),
-                    new Money(pledge.amount(), pledge.currency(), pledge.lowerBound()),
-                    pledge.valueDate(),
-                    (long) steps.size() - 1));
+            steps.add(pledge.request().as(FundingStage.PLEDGED).toCommand(c.commitmentId(), steps.size() - 1L));
         }
         return steps;
     }
