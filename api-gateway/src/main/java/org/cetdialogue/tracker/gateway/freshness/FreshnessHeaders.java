@@ -2,10 +2,7 @@ package org.cetdialogue.tracker.gateway.freshness;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.cetdialogue.tracker.query.area.AreaStatusProjection;
-import org.cetdialogue.tracker.query.commitment.CommitmentViewProjection;
-import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
-import org.cetdialogue.tracker.query.history.HistoryProjection;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -32,14 +29,11 @@ public class FreshnessHeaders implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new Stamp(AreaStatusProjection.PROCESSING_GROUP))
+        registry.addInterceptor(new Stamp(Projections.AREA_STATUS))
                 .addPathPatterns("/api/areas", "/api/areas/*", "/api/commitments");
-        registry.addInterceptor(new Stamp(CommitmentViewProjection.PROCESSING_GROUP))
-                .addPathPatterns("/api/commitments/*");
-        registry.addInterceptor(new Stamp(HistoryProjection.PROCESSING_GROUP))
-                .addPathPatterns("/api/commitments/*/history");
-        registry.addInterceptor(new Stamp(FundingTotalsProjection.PROCESSING_GROUP))
-                .addPathPatterns("/api/funding");
+        registry.addInterceptor(new Stamp(Projections.COMMITMENT_VIEW)).addPathPatterns("/api/commitments/*");
+        registry.addInterceptor(new Stamp(Projections.HISTORY)).addPathPatterns("/api/commitments/*/history");
+        registry.addInterceptor(new Stamp(Projections.FUNDING_TOTALS)).addPathPatterns("/api/funding");
     }
 
     /** Stamps GET responses with the freshness of one projection. */

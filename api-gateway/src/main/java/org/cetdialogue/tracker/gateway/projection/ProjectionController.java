@@ -19,12 +19,11 @@ import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingTotals;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.commitment.Versions;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
-import org.cetdialogue.tracker.query.area.AreaStatusProjection;
-import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +50,7 @@ public class ProjectionController {
     public AreaStatusList areas() {
         FindAreasQuery query = new FindAreasQuery();
         return cache.get(
-                AreaStatusProjection.PROCESSING_GROUP,
+                Projections.AREA_STATUS,
                 query,
                 () -> queries.query(query, AreaStatusList.class).join());
     }
@@ -61,7 +60,7 @@ public class ProjectionController {
     public AreaStatus area(@PathVariable String area) {
         FindAreaStatusQuery query = new FindAreaStatusQuery(area(area, true));
         return cache.get(
-                AreaStatusProjection.PROCESSING_GROUP,
+                Projections.AREA_STATUS,
                 query,
                 () -> queries.query(query, AreaStatus.class).join());
     }
@@ -71,7 +70,7 @@ public class ProjectionController {
     public CommitmentSummaryList commitments(@RequestParam(required = false) String area) {
         FindCommitmentsQuery query = new FindCommitmentsQuery(area(area, false));
         return cache.get(
-                AreaStatusProjection.PROCESSING_GROUP,
+                Projections.AREA_STATUS,
                 query,
                 () -> queries.query(query, CommitmentSummaryList.class).join());
     }
@@ -104,7 +103,7 @@ public class ProjectionController {
     public FundingTotals funding(@RequestParam(required = false) String area) {
         FindFundingTotalsQuery query = new FindFundingTotalsQuery(area(area, false));
         return cache.get(
-                FundingTotalsProjection.PROCESSING_GROUP,
+                Projections.FUNDING_TOTALS,
                 query,
                 () -> queries.query(query, FundingTotals.class).join());
     }

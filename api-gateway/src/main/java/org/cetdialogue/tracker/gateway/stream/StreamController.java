@@ -23,15 +23,12 @@ import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
 import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
-import org.cetdialogue.tracker.query.activity.ActivityProjection;
-import org.cetdialogue.tracker.query.area.AreaStatusProjection;
-import org.cetdialogue.tracker.query.commitment.CommitmentViewProjection;
-import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,7 +63,7 @@ public class StreamController {
     @GetMapping("/areas")
     @Operation(summary = "Status of all seven areas, then each change (event `areas`)")
     public Flux<ServerSentEvent<Object>> areas(Principal user) {
-        String group = AreaStatusProjection.PROCESSING_GROUP;
+        String group = Projections.AREA_STATUS;
         return streams.open(
                 user.getName(),
                 group,
@@ -85,7 +82,7 @@ public class StreamController {
     @GetMapping("/funding")
     @Operation(summary = "Funding totals, of all areas or of one, then each change (event `funding`)")
     public Flux<ServerSentEvent<Object>> funding(Principal user, @RequestParam(required = false) String area) {
-        String group = FundingTotalsProjection.PROCESSING_GROUP;
+        String group = Projections.FUNDING_TOTALS;
         FindFundingTotalsQuery query = new FindFundingTotalsQuery(area(area));
         return streams.open(
                 user.getName(),
@@ -103,7 +100,7 @@ public class StreamController {
     @Operation(summary = "One commitment's state, then each change (event `commitment`)")
     public Flux<ServerSentEvent<Object>> commitment(Principal user, @PathVariable String id) {
         CommitmentIds.require(id);
-        String group = CommitmentViewProjection.PROCESSING_GROUP;
+        String group = Projections.COMMITMENT_VIEW;
         FindCommitmentQuery query = new FindCommitmentQuery(id);
         return streams.<Optional<CommitmentView>, CommitmentViewUpdate>open(
                 user.getName(),
@@ -138,7 +135,7 @@ public class StreamController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         Long lastEventId = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
-        String group = ActivityProjection.PROCESSING_GROUP;
+        String group = Projections.ACTIVITY;
         // the highest position sent on this stream: the backlog is read after subscribing, so an entry can come both
         // in the backlog and as an update; only what lies beyond the last one sent goes out
         AtomicLong lastSent = new AtomicLong(lastEventId == null ? -1 : lastEventId);

@@ -21,6 +21,7 @@ import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.history.EventSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ActivityProjection.PROCESSING_GROUP)
 public class ActivityProjection {
 
-    public static final String PROCESSING_GROUP = "activity";
+    public static final String PROCESSING_GROUP = Projections.ACTIVITY;
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;

@@ -37,6 +37,7 @@ import org.cetdialogue.tracker.api.query.CommitmentSummaryList;
 import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.batch.PendingRows;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
@@ -52,7 +53,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AreaStatusProjection.PROCESSING_GROUP)
 public class AreaStatusProjection {
 
-    public static final String PROCESSING_GROUP = "area-status";
+    public static final String PROCESSING_GROUP = Projections.AREA_STATUS;
 
     private final JdbcClient jdbc;
     private final Clock clock;

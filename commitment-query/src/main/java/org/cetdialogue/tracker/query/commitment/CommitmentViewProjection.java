@@ -32,6 +32,7 @@ import org.cetdialogue.tracker.api.query.EventReference;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.batch.PendingRows;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
@@ -46,7 +47,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CommitmentViewProjection.PROCESSING_GROUP)
 public class CommitmentViewProjection {
 
-    public static final String PROCESSING_GROUP = "commitment-view";
+    public static final String PROCESSING_GROUP = Projections.COMMITMENT_VIEW;
 
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;

@@ -29,6 +29,7 @@ import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingLineTotal;
 import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.query.FundingTotalsUpdate;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
 import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(FundingTotalsProjection.PROCESSING_GROUP)
 public class FundingTotalsProjection {
 
-    public static final String PROCESSING_GROUP = "funding-totals";
+    public static final String PROCESSING_GROUP = Projections.FUNDING_TOTALS;
 
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;

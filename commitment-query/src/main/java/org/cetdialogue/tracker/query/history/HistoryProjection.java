@@ -18,6 +18,7 @@ import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
 import org.cetdialogue.tracker.api.query.CommitmentHistory;
 import org.cetdialogue.tracker.api.query.FindCommitmentHistoryQuery;
 import org.cetdialogue.tracker.api.query.HistoryEntry;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
 public class HistoryProjection {
 
-    public static final String PROCESSING_GROUP = "history";
+    public static final String PROCESSING_GROUP = Projections.HISTORY;
 
     private final JdbcClient jdbc;
 

@@ -2,7 +2,7 @@ package org.cetdialogue.tracker.query.operations;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cetdialogue.tracker.query.operations.ProcessorLag.ProcessorState;
+import org.cetdialogue.tracker.query.operations.ProcessorStatuses.ProcessorState;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("eventProcessorsHealthIndicator")
 public class EventProcessorsHealthIndicator implements HealthIndicator {
 
-    private final ProcessorLag processors;
+    private final ProcessorStatuses processors;
 
-    public EventProcessorsHealthIndicator(ProcessorLag processors) {
+    public EventProcessorsHealthIndicator(ProcessorStatuses processors) {
         this.processors = processors;
     }
 

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessorLagMetrics {
 
-    private final ProcessorLag processors;
+    private final ProcessorStatuses processors;
     private final MeterRegistry registry;
 
-    public ProcessorLagMetrics(ProcessorLag processors, MeterRegistry registry) {
+    public ProcessorLagMetrics(ProcessorStatuses processors, MeterRegistry registry) {
         this.processors = processors;
         this.registry = registry;
     }

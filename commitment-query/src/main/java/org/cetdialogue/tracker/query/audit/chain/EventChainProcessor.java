@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(EventChainProcessor.PROCESSING_GROUP)
 public class EventChainProcessor {
 
-    public static final String PROCESSING_GROUP = "event-chain";
+    public static final String PROCESSING_GROUP = Projections.EVENT_CHAIN;
 
     private final JdbcClient jdbc;
     private final StoredEvents storedEvents;

@@ -12,11 +12,8 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.cetdialogue.tracker.query.area.AreaStatusProjection;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
-import org.cetdialogue.tracker.query.commitment.CommitmentViewProjection;
-import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
-import org.cetdialogue.tracker.query.history.HistoryProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,11 +30,7 @@ import org.springframework.stereotype.Component;
 public class Replays {
 
     public static final String ALL = "all";
-    public static final List<String> PROJECTIONS = List.of(
-            CommitmentViewProjection.PROCESSING_GROUP,
-            AreaStatusProjection.PROCESSING_GROUP,
-            FundingTotalsProjection.PROCESSING_GROUP,
-            HistoryProjection.PROCESSING_GROUP);
+    public static final List<String> PROJECTIONS = Projections.REBUILDABLE;
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
 
