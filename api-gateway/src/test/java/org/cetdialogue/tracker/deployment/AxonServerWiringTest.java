@@ -3,17 +3,30 @@ package org.cetdialogue.tracker.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryHandler;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.command.CommitmentCommandService;
 import org.cetdialogue.tracker.command.commitment.Commitment;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentCommandController;
@@ -24,15 +37,19 @@ import org.cetdialogue.tracker.query.area.AreaStatusProjection;
 import org.cetdialogue.tracker.query.commitment.CommitmentViewProjection;
 import org.cetdialogue.tracker.query.funding.FundingTotalsProjection;
 import org.cetdialogue.tracker.query.history.HistoryProjection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.util.ClassUtils;
 
 /**
  * The three services of the Axon Server deployment, each started as its own application with its Axon Server
  * settings, pointed at an address where no Axon Server listens: the connector's beans are there, the embedded event
  * store is not, and each service holds its own components and no one else's. Nothing connects (connection is
- * asynchronous and retried), which is all a machine without Docker and Axon Server can check.
+ * asynchronous and retried), which is all a machine without Docker and Axon Server can check. Across the three,
+ * every command and query of the contract has exactly one handler, and the gateway holds no event processor.
  */
 class AxonServerWiringTest {
 
@@ -50,42 +67,16 @@ class AxonServerWiringTest {
         };
     }
 
-    @Test
-    void commandServiceHoldsTheAggregateOnAxonServer() {
-        try (ConfigurableApplicationContext context = CommitmentCommandService.start(arguments("command"))) {
-            assertConnectedToAxonServer(context);
-            assertThat(context.getEnvironment().getProperty("axon.axonserver.component-name"))
-                    .isEqualTo("commitment-command");
-            assertThat(context.getBeanNamesForType(Commitment.class)).isNotEmpty();
-            assertThat(context.getBean("commitmentRepository")).isNotNull();
-            assertAbsent(context, CommitmentViewProjection.class, CommitmentCommandController.class);
-        }
-    }
+    static ConfigurableApplicationContext command;
+    static ConfigurableApplicationContext query;
+    static ConfigurableApplicationContext gateway;
 
-    @Test
-    void queryServiceHoldsTheProjectionsOnAxonServer() {
-        try (ConfigurableApplicationContext context = CommitmentQueryService.start(arguments("query"))) {
-            assertConnectedToAxonServer(context);
-            assertThat(context.getEnvironment().getProperty("axon.axonserver.component-name"))
-                    .isEqualTo("commitment-query");
-            for (Class<?> projection : new Class<?>[] {
-                CommitmentViewProjection.class,
-                AreaStatusProjection.class,
-                FundingTotalsProjection.class,
-                HistoryProjection.class
-            }) {
-                assertThat(context.getBeanNamesForType(projection))
-                        .as(projection.getSimpleName())
-                        .hasSize(1);
-            }
-            assertAbsent(context, Commitment.class, CommitmentCommandController.class);
-        }
-    }
-
-    @Test
-    void gatewayServiceHoldsTheHttpApiAndNeitherSide() {
+    @BeforeAll
+    static void startTheThreeServices() {
+        command = CommitmentCommandService.start(arguments("command"));
+        query = CommitmentQueryService.start(arguments("query"));
         // a production profile: no demo users, so the wiring check signs a site user in
-        String[] withAUser = Stream.concat(
+        gateway = GatewayService.start(Stream.concat(
                         Arrays.stream(arguments("gateway")),
                         Stream.of(
                                 "--tracker.security.users[0].username=site-viewer",
@@ -93,15 +84,113 @@ class AxonServerWiringTest {
                                         + new BCryptPasswordEncoder(4).encode("a site's own password"),
                                 "--tracker.security.users[0].role=VIEWER",
                                 "--tracker.security.users[0].side=US"))
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = GatewayService.start(withAUser)) {
-            assertConnectedToAxonServer(context);
-            assertThat(context.getEnvironment().getProperty("axon.axonserver.component-name"))
-                    .isEqualTo("api-gateway");
-            assertThat(context.getBeanNamesForType(CommitmentCommandController.class))
+                .toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stopTheThreeServices() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {gateway, query, command}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    @Test
+    void commandServiceHoldsTheAggregateOnAxonServer() {
+        assertConnectedToAxonServer(command);
+        assertThat(command.getEnvironment().getProperty("axon.axonserver.component-name"))
+                .isEqualTo("commitment-command");
+        assertThat(command.getBeanNamesForType(Commitment.class)).isNotEmpty();
+        assertThat(command.getBean("commitmentRepository")).isNotNull();
+        assertAbsent(command, CommitmentViewProjection.class, CommitmentCommandController.class);
+    }
+
+    @Test
+    void queryServiceHoldsTheProjectionsOnAxonServer() {
+        assertConnectedToAxonServer(query);
+        assertThat(query.getEnvironment().getProperty("axon.axonserver.component-name"))
+                .isEqualTo("commitment-query");
+        for (Class<?> projection : new Class<?>[] {
+            CommitmentViewProjection.class,
+            AreaStatusProjection.class,
+            FundingTotalsProjection.class,
+            HistoryProjection.class
+        }) {
+            assertThat(query.getBeanNamesForType(projection))
+                    .as(projection.getSimpleName())
                     .hasSize(1);
-            assertThat(context.getBeanNamesForType(ProjectionController.class)).hasSize(1);
-            assertAbsent(context, Commitment.class, CommitmentViewProjection.class, HistoryProjection.class);
+        }
+        // every processor of the read side's catalogue runs here, the hash chain included
+        assertThat(query.getBean(EventProcessingConfiguration.class).eventProcessors())
+                .containsOnlyKeys(Projections.ALL);
+        assertAbsent(query, Commitment.class, CommitmentCommandController.class);
+    }
+
+    @Test
+    void gatewayServiceHoldsTheHttpApiAndNeitherSide() {
+        assertConnectedToAxonServer(gateway);
+        assertThat(gateway.getEnvironment().getProperty("axon.axonserver.component-name"))
+                .isEqualTo("api-gateway");
+        assertThat(gateway.getBeanNamesForType(CommitmentCommandController.class))
+                .hasSize(1);
+        assertThat(gateway.getBeanNamesForType(ProjectionController.class)).hasSize(1);
+        assertAbsent(gateway, Commitment.class, CommitmentViewProjection.class, HistoryProjection.class);
+        assertThat(gateway.getBean(EventProcessingConfiguration.class).eventProcessors())
+                .as("the gateway holds no event processor")
+                .isEmpty();
+    }
+
+    @Test
+    void everyCommandAndQueryOfTheContractHasExactlyOneHandlerAcrossTheThreeServices() {
+        Map<Class<?>, List<String>> handlers = new HashMap<>();
+        handledBy(command, "commitment-command", handlers);
+        handledBy(query, "commitment-query", handlers);
+        handledBy(gateway, "api-gateway", handlers);
+
+        List<Class<?>> contract = new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.cetdialogue.tracker.api")
+                        .stream()
+                        .filter(type -> type.getSimpleName().endsWith("Command")
+                                || type.getSimpleName().endsWith("Query"))
+                        .filter(type ->
+                                !type.isInterface() && !type.getModifiers().contains(JavaModifier.ABSTRACT))
+                        .<Class<?>>map(type -> type.reflect())
+                        .toList();
+        assertThat(contract).as("the contract's commands and queries").isNotEmpty();
+        for (Class<?> message : contract) {
+            assertThat(handlers.getOrDefault(message, List.of()))
+                    .as(message.getSimpleName() + " is handled exactly once, in one service")
+                    .hasSize(1);
+        }
+        assertThat(handlers.keySet())
+                .as("every handled command and query belongs to the contract")
+                .allMatch(contract::contains);
+    }
+
+    /** Each command and query handler of the tracker's own beans (aggregates included) in one service's context. */
+    private static void handledBy(
+            ConfigurableApplicationContext context, String service, Map<Class<?>, List<String>> handlers) {
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> type = context.getType(name);
+            if (type == null || !type.getName().startsWith("org.cetdialogue.tracker.")) {
+                continue;
+            }
+            type = ClassUtils.getUserClass(type);
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(CommandHandler.class)
+                        || method.isAnnotationPresent(QueryHandler.class)) {
+                    handlers.computeIfAbsent(method.getParameterTypes()[0], key -> new ArrayList<>())
+                            .add(service + ": " + type.getSimpleName());
+                }
+            }
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (constructor.isAnnotationPresent(CommandHandler.class)) {
+                    handlers.computeIfAbsent(constructor.getParameterTypes()[0], key -> new ArrayList<>())
+                            .add(service + ": " + type.getSimpleName());
+                }
+            }
         }
     }
 
