@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Suspended work resumed on {@code resumedOn}, back to {@code resumedStatus}. */
@@ -12,5 +13,20 @@ public record CommitmentResumedEvent(
     @Override
     public LocalDate effectiveOn() {
         return resumedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.resumeTo(resumedStatus);
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "Resumed on " + resumedOn + ", back to " + resumedStatus.name().toLowerCase();
     }
 }

@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Work stopped on {@code suspendedOn}; {@code suspendedStatus} is the status it will resume to. */
@@ -12,5 +13,20 @@ public record CommitmentSuspendedEvent(
     @Override
     public LocalDate effectiveOn() {
         return suspendedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.SUSPEND;
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "Suspended on " + suspendedOn + ": " + reason;
     }
 }

@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Implementation began on {@code startedOn}. */
@@ -11,5 +12,20 @@ public record ImplementationStartedEvent(String commitmentId, LocalDate startedO
     @Override
     public LocalDate effectiveOn() {
         return startedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.advanceTo(LifecycleStatus.IMPLEMENTING);
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "Implementation started on " + startedOn;
     }
 }

@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** A milestone was reached on {@code achievedOn}. */
@@ -11,5 +12,20 @@ public record MilestoneRecordedEvent(String commitmentId, String description, Lo
     @Override
     public LocalDate effectiveOn() {
         return achievedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.MILESTONE;
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "Milestone reached on " + achievedOn + ": " + description;
     }
 }

@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** The MOU was signed on {@code signedOn}. */
@@ -10,5 +11,20 @@ public record MouSignedEvent(String commitmentId, LocalDate signedOn) implements
     @Override
     public LocalDate effectiveOn() {
         return signedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.advanceTo(LifecycleStatus.SIGNED);
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "MOU signed on " + signedOn;
     }
 }

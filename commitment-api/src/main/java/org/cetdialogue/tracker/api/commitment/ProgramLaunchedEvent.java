@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** The work was launched on {@code launchedOn}. */
@@ -10,5 +11,20 @@ public record ProgramLaunchedEvent(String commitmentId, LocalDate launchedOn, St
     @Override
     public LocalDate effectiveOn() {
         return launchedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.advanceTo(LifecycleStatus.LAUNCHED);
+    }
+
+    @Override
+    public Optional<CorrectableEntry> correctableEntry() {
+        return Optional.of(CorrectableEntry.pastFact(this));
+    }
+
+    @Override
+    public String summary() {
+        return "Launched on " + launchedOn + (note == null ? "" : ": " + note);
     }
 }

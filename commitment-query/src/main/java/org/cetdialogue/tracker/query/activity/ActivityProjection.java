@@ -21,7 +21,6 @@ import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
-import org.cetdialogue.tracker.query.history.EventSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +61,7 @@ public class ActivityProjection {
                 event.commitmentId(),
                 message.getSequenceNumber(),
                 event.getClass().getSimpleName(),
-                EventSummary.of(event),
+                event.summary(),
                 event.effectiveOn(),
                 message.getTimestamp(),
                 AuditMetadata.text(meta, AuditMetadata.USERNAME),
