@@ -1,13 +1,12 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** The commitment was fulfilled on {@code completedOn}. */
 @Revision("1")
 public record CommitmentCompletedEvent(String commitmentId, LocalDate completedOn, String note)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -17,11 +16,6 @@ public record CommitmentCompletedEvent(String commitmentId, LocalDate completedO
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.advanceTo(LifecycleStatus.COMPLETED);
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

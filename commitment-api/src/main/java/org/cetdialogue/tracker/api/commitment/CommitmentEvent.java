@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Every event of a commitment. The hierarchy is sealed: the compiler knows every kind of fact, and each event says once,
  * here in the contract, what it means: the date it took effect, the step of the lifecycle it takes, the entry a
- * correction may name and change, and the line the history shows. A new event must answer all four to compile, and
- * {@code CommitmentEventMeaningTest} fails until it has a sample that shows the answers.
+ * correction may name and change, and the line the history shows. A new event must answer all four to compile (its
+ * branch answers some: a {@link ProposalEvent}, a {@link PastFactEvent} and a {@link FundingEvent} are corrected as
+ * such), and {@code CommitmentEventMeaningTest} fails until it is classified there.
  *
  * <p>All events live in this one package because a sealed interface of the unnamed module (the tracker runs on the
  * class path) may permit only classes of its own package. The funding events used to live in {@code …api.funding};
@@ -16,18 +17,7 @@ import java.util.Optional;
  * ({@link org.cetdialogue.tracker.api.json.StoredMessageSerializer}) writes and reads that name: what is stored does
  * not change.
  */
-public sealed interface CommitmentEvent
-        permits ProposalEvent,
-                FundingEvent,
-                MouSignedEvent,
-                ProgramLaunchedEvent,
-                MilestoneRecordedEvent,
-                ImplementationStartedEvent,
-                CommitmentSuspendedEvent,
-                CommitmentResumedEvent,
-                CommitmentCompletedEvent,
-                CommitmentCancelledEvent,
-                EntryCorrectedEvent {
+public sealed interface CommitmentEvent permits ProposalEvent, PastFactEvent, FundingEvent, EntryCorrectedEvent {
 
     String commitmentId();
 

@@ -1,14 +1,13 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Suspended work resumed on {@code resumedOn}, back to {@code resumedStatus}. */
 @Revision("1")
 public record CommitmentResumedEvent(
         String commitmentId, LocalDate resumedOn, LifecycleStatus resumedStatus, String reason)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -18,11 +17,6 @@ public record CommitmentResumedEvent(
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.resumeTo(resumedStatus);
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Work stopped on {@code suspendedOn}; {@code suspendedStatus} is the status it will resume to. */
 @Revision("1")
 public record CommitmentSuspendedEvent(
         String commitmentId, LocalDate suspendedOn, LifecycleStatus suspendedStatus, String reason)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -18,11 +17,6 @@ public record CommitmentSuspendedEvent(
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.SUSPEND;
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

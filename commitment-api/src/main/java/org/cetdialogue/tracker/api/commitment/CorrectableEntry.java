@@ -33,7 +33,7 @@ public record CorrectableEntry(
                 new CorrectedFields(event.effectiveOn(), null, event.titleEn(), event.titleKo()));
     }
 
-    static CorrectableEntry pastFact(CommitmentEvent event) {
+    static CorrectableEntry pastFact(PastFactEvent event) {
         return new CorrectableEntry(
                 typeOf(event),
                 Category.PAST_FACT,

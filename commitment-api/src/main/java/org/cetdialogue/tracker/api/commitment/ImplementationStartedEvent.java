@@ -1,13 +1,12 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Implementation began on {@code startedOn}. */
 @Revision("1")
 public record ImplementationStartedEvent(String commitmentId, LocalDate startedOn, String reason)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -17,11 +16,6 @@ public record ImplementationStartedEvent(String commitmentId, LocalDate startedO
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.advanceTo(LifecycleStatus.IMPLEMENTING);
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** A milestone was reached on {@code achievedOn}. */
 @Revision("1")
 public record MilestoneRecordedEvent(String commitmentId, String description, LocalDate achievedOn)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -17,11 +16,6 @@ public record MilestoneRecordedEvent(String commitmentId, String description, Lo
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.MILESTONE;
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** The MOU was signed on {@code signedOn}. */
 @Revision("1")
-public record MouSignedEvent(String commitmentId, LocalDate signedOn) implements CommitmentEvent {
+public record MouSignedEvent(String commitmentId, LocalDate signedOn) implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -16,11 +15,6 @@ public record MouSignedEvent(String commitmentId, LocalDate signedOn) implements
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.advanceTo(LifecycleStatus.SIGNED);
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.cetdialogue.tracker.api.commitment;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** The work was launched on {@code launchedOn}. */
 @Revision("1")
-public record ProgramLaunchedEvent(String commitmentId, LocalDate launchedOn, String note) implements CommitmentEvent {
+public record ProgramLaunchedEvent(String commitmentId, LocalDate launchedOn, String note) implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
@@ -16,11 +15,6 @@ public record ProgramLaunchedEvent(String commitmentId, LocalDate launchedOn, St
     @Override
     public LifecycleStep lifecycleStep() {
         return LifecycleStep.advanceTo(LifecycleStatus.LAUNCHED);
-    }
-
-    @Override
-    public Optional<CorrectableEntry> correctableEntry() {
-        return Optional.of(CorrectableEntry.pastFact(this));
     }
 
     @Override
