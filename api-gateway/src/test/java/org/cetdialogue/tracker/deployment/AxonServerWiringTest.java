@@ -26,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
+import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.command.CommitmentCommandService;
 import org.cetdialogue.tracker.command.commitment.Commitment;
@@ -210,6 +211,11 @@ class AxonServerWiringTest {
         assertThat(bean(context, EventStore.class)).isInstanceOf(AxonServerEventStore.class);
         assertThat(context.getBeanNamesForType(EmbeddedEventStore.class)).isEmpty();
         assertThat(context.getBeanNamesForType(EventStorageEngine.class)).isEmpty();
+        // every service writes and reads the funding events under their stored (former) type names
+        Object serializer = context.getBean("serializer");
+        assertThat(serializer).isInstanceOf(StoredMessageSerializer.class);
+        assertThat(context.getBean("messageSerializer")).isSameAs(serializer);
+        assertThat(context.getBean("eventSerializer")).isSameAs(serializer);
     }
 
     /** The bean other beans get injected: the primary one where the local segment is a second candidate. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvents;
 import org.cetdialogue.tracker.api.json.MessageJson;
 
 /**
@@ -61,7 +62,7 @@ final class ReplayBenchmark {
 
     private static Class<?> load(String name) {
         try {
-            return name.equals(MetaData.class.getName()) ? Map.class : Class.forName(name);
+            return name.equals(MetaData.class.getName()) ? Map.class : Class.forName(CommitmentEvents.className(name));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

@@ -125,6 +125,26 @@ class AsOfHttpTest {
                 .isEqualByComparingTo("1200000");
     }
 
+    /**
+     * The funding events moved into {@code …api.commitment} to join the sealed {@code CommitmentEvent}; the pledge is
+     * still stored under its former type name (and read back, through the correction above and the as-of fold).
+     */
+    @Test
+    void thePledgeIsStoredUnderItsFormerTypeName() {
+        assertThat(tracker.jdbc()
+                        .queryForList(
+                                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                        + " ORDER BY sequence_number",
+                                String.class,
+                                ID))
+                .containsExactly(
+                        "org.cetdialogue.tracker.api.commitment.MouProposedEvent",
+                        "org.cetdialogue.tracker.api.commitment.MouSignedEvent",
+                        "org.cetdialogue.tracker.api.funding.FundingPledgedEvent",
+                        "org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent",
+                        "org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent");
+    }
+
     @Test
     void areasAsOfCountStatusAndFunding() {
         JsonNode known = area(client.get(AUDITOR, "/api/audit/as-of/areas?effective=2024-03-31&recorded=2024-04-20"));

@@ -16,10 +16,15 @@ public record CommitmentProposedEvent(
         String sourceCitation,
         LocalDate targetDate,
         LocalDate announcedOn)
-        implements CommitmentEvent {
+        implements ProposalEvent {
 
     @Override
     public LocalDate effectiveOn() {
         return announcedOn;
+    }
+
+    @Override
+    public String summary() {
+        return "Proposed " + kind.name().toLowerCase().replace('_', ' ') + ": " + titleEn;
     }
 }

@@ -7,10 +7,20 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record CommitmentResumedEvent(
         String commitmentId, LocalDate resumedOn, LifecycleStatus resumedStatus, String reason)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
         return resumedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.resumeTo(resumedStatus);
+    }
+
+    @Override
+    public String summary() {
+        return "Resumed on " + resumedOn + ", back to " + resumedStatus.name().toLowerCase();
     }
 }

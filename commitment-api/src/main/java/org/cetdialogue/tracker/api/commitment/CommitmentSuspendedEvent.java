@@ -7,10 +7,20 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record CommitmentSuspendedEvent(
         String commitmentId, LocalDate suspendedOn, LifecycleStatus suspendedStatus, String reason)
-        implements CommitmentEvent {
+        implements PastFactEvent {
 
     @Override
     public LocalDate effectiveOn() {
         return suspendedOn;
+    }
+
+    @Override
+    public LifecycleStep lifecycleStep() {
+        return LifecycleStep.SUSPEND;
+    }
+
+    @Override
+    public String summary() {
+        return "Suspended on " + suspendedOn + ": " + reason;
     }
 }

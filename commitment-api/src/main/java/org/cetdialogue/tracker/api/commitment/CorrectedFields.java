@@ -20,6 +20,18 @@ public record CorrectedFields(LocalDate effectiveOn, Money amount, String titleE
         }
     }
 
+    /**
+     * These values with those {@code correction} sets replaced: the one rule by which a correction is applied, on the
+     * write side, in the read models and in the as-of fold.
+     */
+    public CorrectedFields correctedBy(CorrectedFields correction) {
+        return new CorrectedFields(
+                correction.effectiveOn() == null ? effectiveOn : correction.effectiveOn(),
+                correction.amount() == null ? amount : correction.amount(),
+                correction.titleEn() == null ? titleEn : correction.titleEn(),
+                correction.titleKo() == null ? titleKo : correction.titleKo());
+    }
+
     public boolean changesNothing() {
         return effectiveOn == null && amount == null && titleEn == null && titleKo == null;
     }

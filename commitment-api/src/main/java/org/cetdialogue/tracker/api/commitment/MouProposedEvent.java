@@ -15,10 +15,21 @@ public record MouProposedEvent(
         String sourceCitation,
         LocalDate targetDate,
         LocalDate proposedOn)
-        implements CommitmentEvent {
+        implements ProposalEvent {
 
     @Override
     public LocalDate effectiveOn() {
         return proposedOn;
+    }
+
+    /** An MOU proposal is a proposal of an MOU: the one thing that sets it apart from the other proposals. */
+    @Override
+    public CommitmentKind kind() {
+        return CommitmentKind.MOU;
+    }
+
+    @Override
+    public String summary() {
+        return "MOU proposed: " + titleEn;
     }
 }

@@ -39,6 +39,11 @@ public record Money(BigDecimal amount, String currency, boolean lowerBound) {
         return new Money(new BigDecimal(amount), currency, true);
     }
 
+    /** For people: "at least USD 10000000.00" for a lower bound, "KRW 13000000000" otherwise. */
+    public String text() {
+        return (lowerBound ? "at least " : "") + currency + " " + amount.toPlainString();
+    }
+
     public boolean positive() {
         return amount.signum() > 0;
     }

@@ -28,8 +28,12 @@ import org.cetdialogue.tracker.api.commitment.CommitmentResumedEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentSuspendedEvent;
 import org.cetdialogue.tracker.api.commitment.CompleteCommitmentCommand;
 import org.cetdialogue.tracker.api.commitment.CorrectEntryCommand;
+import org.cetdialogue.tracker.api.commitment.CorrectableEntry;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingCommittedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingDisbursedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.commitment.ImplementationStartedEvent;
 import org.cetdialogue.tracker.api.commitment.LaunchProgramCommand;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
@@ -37,15 +41,13 @@ import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
 import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.commitment.ProposeCommitmentCommand;
 import org.cetdialogue.tracker.api.commitment.ProposeMouCommand;
 import org.cetdialogue.tracker.api.commitment.RecordMilestoneCommand;
 import org.cetdialogue.tracker.api.commitment.SignMouCommand;
 import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
 import org.cetdialogue.tracker.api.funding.DisburseFundingCommand;
-import org.cetdialogue.tracker.api.funding.FundingCommittedEvent;
-import org.cetdialogue.tracker.api.funding.FundingDisbursedEvent;
-import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
 import org.cetdialogue.tracker.api.rule.RuleCode;
@@ -287,17 +289,11 @@ public class Commitment {
 
     // ---- event sourcing: assignments only ----
 
+    /** An MOU proposal and any other proposal alike: the kind says which. */
     @EventSourcingHandler
-    void on(CommitmentProposedEvent event) {
+    void on(ProposalEvent event) {
         commitmentId = event.commitmentId();
         kind = event.kind();
-        status = LifecycleStatus.PROPOSED;
-    }
-
-    @EventSourcingHandler
-    void on(MouProposedEvent event) {
-        commitmentId = event.commitmentId();
-        kind = CommitmentKind.MOU;
         status = LifecycleStatus.PROPOSED;
     }
 

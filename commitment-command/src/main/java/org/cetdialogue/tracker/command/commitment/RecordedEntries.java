@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.commitment.CorrectableEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,8 @@ public class RecordedEntries {
             return Optional.empty();
         }
         DomainEventMessage<?> event = stream.next();
-        return event.getSequenceNumber() == sequence ? CorrectableEntry.of(event.getPayload()) : Optional.empty();
+        return event.getSequenceNumber() == sequence && event.getPayload() instanceof CommitmentEvent recorded
+                ? recorded.correctableEntry()
+                : Optional.empty();
     }
 }

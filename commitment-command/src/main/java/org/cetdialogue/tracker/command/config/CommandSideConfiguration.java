@@ -14,12 +14,17 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The write side's Axon wiring: the clock rules read, snapshots, audit metadata and rule-violation details. */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +41,19 @@ public class CommandSideConfiguration {
     @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return MessageJson.newObjectMapper();
+    }
+
+    /**
+     * Axon's Jackson serializer for every message over that mapper, keeping the stored names of events that moved
+     * package (see {@link StoredMessageSerializer}); with {@code axon.serializer.*: jackson} Axon uses it for
+     * messages and events as well.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    Serializer serializer(
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper, RevisionResolver revisions) {
+        return StoredMessageSerializer.create(defaultAxonObjectMapper, revisions);
     }
 
     @Bean

@@ -20,12 +20,12 @@ import static org.cetdialogue.tracker.command.commitment.CommitmentTestData.viol
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.cetdialogue.tracker.api.commitment.FundingCommittedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingDisbursedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
 import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
 import org.cetdialogue.tracker.api.funding.DisburseFundingCommand;
-import org.cetdialogue.tracker.api.funding.FundingCommittedEvent;
-import org.cetdialogue.tracker.api.funding.FundingDisbursedEvent;
-import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
 import org.cetdialogue.tracker.api.rule.RuleCode;

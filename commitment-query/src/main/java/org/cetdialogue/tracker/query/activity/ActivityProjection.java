@@ -22,7 +22,6 @@ import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
 import org.cetdialogue.tracker.api.query.Projections;
-import org.cetdialogue.tracker.query.history.EventSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +62,7 @@ public class ActivityProjection {
                 event.commitmentId(),
                 message.getSequenceNumber(),
                 event.getClass().getSimpleName(),
-                EventSummary.of(event),
+                event.summary(),
                 event.effectiveOn(),
                 message.getTimestamp(),
                 AuditMetadata.text(meta, AuditMetadata.USERNAME),

@@ -25,10 +25,10 @@ import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.commitment.Assessment;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentKind;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.query.AreaStatus;
 import org.cetdialogue.tracker.api.query.AreaStatusList;
 import org.cetdialogue.tracker.api.query.AreaStatusUpdate;
@@ -66,34 +66,47 @@ public class AreaStatusProjection {
         this.updates = updates;
     }
 
+    /** An MOU proposal and any other proposal alike: the kind says which. */
     @EventHandler
-    void on(CommitmentProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        insert(
-                event,
-                event.area(),
-                event.kind(),
-                event.titleEn(),
-                event.titleKo(),
-                event.targetDate(),
-                sequence,
-                recordedAt);
+    void on(ProposalEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (pending.get(event.commitmentId())
+                .or(() -> row(event.commitmentId()))
+                .isPresent()) {
+            return;
+        }
+        Progress progress = Progress.PROPOSED;
+        jdbc.sql("INSERT INTO area_commitment (commitment_id, area, kind, title_en, title_ko, status,"
+                        + " reached_status, assessment, milestone_count, target_date, last_activity_on,"
+                        + " last_recorded_at, last_sequence) VALUES (:id, :area, :kind, :titleEn, :titleKo, :status,"
+                        + " :reached, :assessment, 0, :targetDate, :lastActivity, :recordedAt, :sequence)")
+                .param("id", event.commitmentId())
+                .param("area", event.area().name())
+                .param("kind", event.kind().name())
+                .param("titleEn", event.titleEn())
+                .param("titleKo", event.titleKo())
+                .param("status", progress.status().name())
+                .param("reached", progress.reached().name())
+                .param("assessment", progress.assessment().name())
+                .param("targetDate", event.targetDate())
+                .param("lastActivity", event.effectiveOn())
+                .param("recordedAt", utc(recordedAt))
+                .param("sequence", sequence)
+                .update();
+        publish();
     }
 
     @EventHandler
-    void on(MouProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        insert(
-                event,
-                event.area(),
-                CommitmentKind.MOU,
-                event.titleEn(),
-                event.titleKo(),
-                event.targetDate(),
-                sequence,
-                recordedAt);
+    void on(EntryCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, event.after());
     }
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, null);
+    }
+
+    /** Folds {@code event} into its commitment's row unless applied already, with {@code correction}'s titles. */
+    private void fold(CommitmentEvent event, long sequence, Instant recordedAt, CorrectedFields correction) {
         Optional<Row> found = pending.get(event.commitmentId())
                 .or(() -> row(event.commitmentId()))
                 .filter(r -> sequence > r.lastSequence());
@@ -101,11 +114,9 @@ public class AreaStatusProjection {
             return;
         }
         Row row = found.get();
-        String titleEn = row.titleEn();
-        String titleKo = row.titleKo();
-        if (event instanceof EntryCorrectedEvent corrected) {
-            titleEn = Objects.requireNonNullElse(corrected.after().titleEn(), titleEn);
-            titleKo = Objects.requireNonNullElse(corrected.after().titleKo(), titleKo);
+        CorrectedFields titles = new CorrectedFields(null, null, row.titleEn(), row.titleKo());
+        if (correction != null) {
+            titles = titles.correctedBy(correction);
         }
         pending.put(
                 row.commitmentId(),
@@ -113,8 +124,8 @@ public class AreaStatusProjection {
                         row.commitmentId(),
                         row.area(),
                         row.kind(),
-                        titleEn,
-                        titleKo,
+                        titles.titleEn(),
+                        titles.titleKo(),
                         row.progress().next(event),
                         row.targetDate(),
                         latest(row.lastActivityOn(), event.effectiveOn()),
@@ -206,41 +217,6 @@ public class AreaStatusProjection {
                         .filter(Objects::nonNull)
                         .max(Comparator.naturalOrder())
                         .orElse(null));
-    }
-
-    private void insert(
-            CommitmentEvent event,
-            Area area,
-            CommitmentKind kind,
-            String titleEn,
-            String titleKo,
-            LocalDate targetDate,
-            long sequence,
-            Instant recordedAt) {
-        if (pending.get(event.commitmentId())
-                .or(() -> row(event.commitmentId()))
-                .isPresent()) {
-            return;
-        }
-        Progress progress = Progress.PROPOSED;
-        jdbc.sql("INSERT INTO area_commitment (commitment_id, area, kind, title_en, title_ko, status,"
-                        + " reached_status, assessment, milestone_count, target_date, last_activity_on,"
-                        + " last_recorded_at, last_sequence) VALUES (:id, :area, :kind, :titleEn, :titleKo, :status,"
-                        + " :reached, :assessment, 0, :targetDate, :lastActivity, :recordedAt, :sequence)")
-                .param("id", event.commitmentId())
-                .param("area", area.name())
-                .param("kind", kind.name())
-                .param("titleEn", titleEn)
-                .param("titleKo", titleKo)
-                .param("status", progress.status().name())
-                .param("reached", progress.reached().name())
-                .param("assessment", progress.assessment().name())
-                .param("targetDate", targetDate)
-                .param("lastActivity", event.effectiveOn())
-                .param("recordedAt", utc(recordedAt))
-                .param("sequence", sequence)
-                .update();
-        publish();
     }
 
     /** The new state of all areas to the dashboards subscribed to them. */

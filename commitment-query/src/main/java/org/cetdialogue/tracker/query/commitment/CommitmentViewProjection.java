@@ -3,8 +3,10 @@ package org.cetdialogue.tracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,15 +16,14 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.cetdialogue.tracker.api.commitment.CommitmentCancelledEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentCompletedEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
-import org.cetdialogue.tracker.api.commitment.CommitmentKind;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvents;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingEvent;
 import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
 import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
-import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.json.MessageJson;
@@ -34,6 +35,7 @@ import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.batch.PendingRows;
+import org.cetdialogue.tracker.query.correction.CorrectedRows;
 import org.cetdialogue.tracker.query.lifecycle.Progress;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,9 @@ public class CommitmentViewProjection {
 
     public static final String PROCESSING_GROUP = Projections.COMMITMENT_VIEW;
 
+    private static final CorrectedRows MILESTONE_ROWS = CorrectedRows.dated("commitment_view_milestone", "achieved_on");
+    private static final CorrectedRows FUNDING_ROWS = CorrectedRows.funding("commitment_view_funding");
+
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;
     private final ObjectMapper json = MessageJson.newObjectMapper();
@@ -59,8 +64,14 @@ public class CommitmentViewProjection {
         this.updates = updates;
     }
 
+    /** An MOU proposal and any other proposal alike: the kind says which. */
     @EventHandler
-    void on(CommitmentProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(ProposalEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (pending.get(event.commitmentId())
+                .or(() -> load(event.commitmentId()))
+                .isPresent()) {
+            return; // applied before: a redelivery
+        }
         CommitmentDocument doc = new CommitmentDocument();
         doc.commitmentId = event.commitmentId();
         doc.area = event.area();
@@ -70,39 +81,104 @@ public class CommitmentViewProjection {
         doc.parties.addAll(event.parties());
         doc.sourceCitation = event.sourceCitation();
         doc.targetDate = event.targetDate();
-        doc.announcedOn = event.announcedOn();
-        create(doc, event, sequence, recordedAt);
+        doc.announcedOn = event.effectiveOn();
+        doc.reachedBy = reference(event, sequence);
+        doc.version = sequence;
+        doc.lastRecordedAt = recordedAt;
+        jdbc.sql("INSERT INTO commitment_view (commitment_id, area, last_sequence, document)"
+                        + " VALUES (:id, :area, :sequence, :document)")
+                .param("id", doc.commitmentId)
+                .param("area", doc.area.name())
+                .param("sequence", sequence)
+                .param("document", write(doc))
+                .update();
+        publish(doc);
     }
 
     @EventHandler
-    void on(MouProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        CommitmentDocument doc = new CommitmentDocument();
-        doc.commitmentId = event.commitmentId();
-        doc.area = event.area();
-        doc.kind = CommitmentKind.MOU;
-        doc.titleEn = event.titleEn();
-        doc.titleKo = event.titleKo();
-        doc.parties.addAll(event.parties());
-        doc.sourceCitation = event.sourceCitation();
-        doc.targetDate = event.targetDate();
-        doc.announcedOn = event.proposedOn();
-        create(doc, event, sequence, recordedAt);
+    void on(MouSignedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, doc -> doc.signedOn = event.signedOn());
     }
 
-    /** Every later event: fold it into the document unless it was applied already. */
+    @EventHandler
+    void on(ProgramLaunchedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, doc -> doc.launchedOn = event.launchedOn());
+    }
+
+    @EventHandler
+    void on(CommitmentCompletedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, doc -> doc.completedOn = event.completedOn());
+    }
+
+    @EventHandler
+    void on(CommitmentCancelledEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, doc -> doc.cancelledOn = event.cancelledOn());
+    }
+
+    @EventHandler
+    void on(MilestoneRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(
+                event,
+                sequence,
+                recordedAt,
+                doc -> jdbc.sql("INSERT INTO commitment_view_milestone (commitment_id,"
+                                + " sequence_number, description, achieved_on) VALUES (:id, :sequence, :description,"
+                                + " :achievedOn)")
+                        .param("id", doc.commitmentId)
+                        .param("sequence", sequence)
+                        .param("description", event.description())
+                        .param("achievedOn", event.achievedOn())
+                        .update());
+    }
+
+    @EventHandler
+    void on(FundingEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(
+                event,
+                sequence,
+                recordedAt,
+                doc -> jdbc.sql("INSERT INTO commitment_view_funding (commitment_id,"
+                                + " sequence_number, stage, funder, currency, amount, lower_bound, value_date) VALUES (:id,"
+                                + " :sequence, :stage, :funder, :currency, :amount, :lowerBound, :valueDate)")
+                        .param("id", doc.commitmentId)
+                        .param("sequence", sequence)
+                        .param("stage", event.stage().name())
+                        .param("funder", event.funder())
+                        .param("currency", event.amount().currency())
+                        .param("amount", event.amount().amount())
+                        .param("lowerBound", event.amount().lowerBound())
+                        .param("valueDate", event.valueDate())
+                        .update());
+    }
+
+    @EventHandler
+    void on(EntryCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fold(event, sequence, recordedAt, doc -> correct(doc, event));
+    }
+
+    /** Every other event (start of implementation, suspension, resumption) moves only the lifecycle. */
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (event instanceof CommitmentProposedEvent || event instanceof MouProposedEvent) {
-            return; // handled above; Axon picks the most specific handler, this guards a redelivery
-        }
+        fold(event, sequence, recordedAt, doc -> {});
+    }
+
+    /**
+     * Folds {@code event} into its commitment's document unless it was applied already: the lifecycle step it takes,
+     * then {@code change}. Changed on a copy, so that a failure leaves the pending document intact.
+     */
+    private void fold(CommitmentEvent event, long sequence, Instant recordedAt, Consumer<CommitmentDocument> change) {
         Optional<CommitmentDocument> current = pending.get(event.commitmentId())
                 .or(() -> load(event.commitmentId()))
                 .filter(doc -> sequence > doc.version);
         if (current.isEmpty()) {
             return;
         }
-        CommitmentDocument doc = current.get().copy(); // changed on a copy: a failure leaves the pending one intact
-        apply(doc, event, sequence);
+        CommitmentDocument doc = current.get().copy();
+        doc.progress = doc.progress.next(event);
+        if (Progress.isStep(event)) {
+            doc.reachedBy = reference(event, sequence);
+        }
+        change.accept(doc);
         doc.version = sequence;
         doc.lastRecordedAt = recordedAt;
         pending.put(doc.commitmentId, doc);
@@ -161,105 +237,29 @@ public class CommitmentViewProjection {
         return doc.toView(milestones, funding);
     }
 
-    private void create(CommitmentDocument doc, CommitmentEvent event, long sequence, Instant recordedAt) {
-        if (pending.get(doc.commitmentId).or(() -> load(doc.commitmentId)).isPresent()) {
+    private void correct(CommitmentDocument doc, EntryCorrectedEvent event) {
+        CorrectedFields titles = new CorrectedFields(null, null, doc.titleEn, doc.titleKo).correctedBy(event.after());
+        doc.titleEn = titles.titleEn();
+        doc.titleKo = titles.titleKo();
+        MILESTONE_ROWS.apply(jdbc, event);
+        FUNDING_ROWS.apply(jdbc, event);
+        LocalDate date = event.after().effectiveOn();
+        if (date == null) {
             return;
         }
-        doc.reachedBy = reference(event, sequence);
-        doc.version = sequence;
-        doc.lastRecordedAt = recordedAt;
-        jdbc.sql("INSERT INTO commitment_view (commitment_id, area, last_sequence, document)"
-                        + " VALUES (:id, :area, :sequence, :document)")
-                .param("id", doc.commitmentId)
-                .param("area", doc.area.name())
-                .param("sequence", sequence)
-                .param("document", write(doc))
-                .update();
-        publish(doc);
-    }
-
-    private void apply(CommitmentDocument doc, CommitmentEvent event, long sequence) {
-        doc.progress = doc.progress.next(event);
-        if (Progress.isStep(event)) {
-            doc.reachedBy = reference(event, sequence);
+        if (CommitmentEvents.named(event.correctedEventType())
+                .filter(ProposalEvent.class::isAssignableFrom)
+                .isPresent()) {
+            doc.announcedOn = date;
         }
-        if (event instanceof MouSignedEvent signed) {
-            doc.signedOn = signed.signedOn();
-        } else if (event instanceof ProgramLaunchedEvent launched) {
-            doc.launchedOn = launched.launchedOn();
-        } else if (event instanceof CommitmentCompletedEvent completed) {
-            doc.completedOn = completed.completedOn();
-        } else if (event instanceof CommitmentCancelledEvent cancelled) {
-            doc.cancelledOn = cancelled.cancelledOn();
-        } else if (event instanceof MilestoneRecordedEvent milestone) {
-            jdbc.sql("INSERT INTO commitment_view_milestone (commitment_id, sequence_number, description, achieved_on)"
-                            + " VALUES (:id, :sequence, :description, :achievedOn)")
-                    .param("id", doc.commitmentId)
-                    .param("sequence", sequence)
-                    .param("description", milestone.description())
-                    .param("achievedOn", milestone.achievedOn())
-                    .update();
-        } else if (event instanceof FundingEvent funding) {
-            jdbc.sql("INSERT INTO commitment_view_funding (commitment_id, sequence_number, stage, funder, currency,"
-                            + " amount, lower_bound, value_date) VALUES (:id, :sequence, :stage, :funder, :currency,"
-                            + " :amount, :lowerBound, :valueDate)")
-                    .param("id", doc.commitmentId)
-                    .param("sequence", sequence)
-                    .param("stage", funding.stage().name())
-                    .param("funder", funding.funder())
-                    .param("currency", funding.amount().currency())
-                    .param("amount", funding.amount().amount())
-                    .param("lowerBound", funding.amount().lowerBound())
-                    .param("valueDate", funding.valueDate())
-                    .update();
-        } else if (event instanceof EntryCorrectedEvent corrected) {
-            correct(doc, corrected);
-        }
-    }
-
-    private void correct(CommitmentDocument doc, EntryCorrectedEvent event) {
-        CorrectedFields after = event.after();
-        long target = event.correctedSequence();
-        if (after.titleEn() != null) {
-            doc.titleEn = after.titleEn();
-        }
-        if (after.titleKo() != null) {
-            doc.titleKo = after.titleKo();
-        }
-        if (after.effectiveOn() != null) {
-            jdbc.sql("UPDATE commitment_view_milestone SET achieved_on = :date"
-                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
-                    .param("date", after.effectiveOn())
-                    .param("id", doc.commitmentId)
-                    .param("sequence", target)
-                    .update();
-            jdbc.sql("UPDATE commitment_view_funding SET value_date = :date"
-                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
-                    .param("date", after.effectiveOn())
-                    .param("id", doc.commitmentId)
-                    .param("sequence", target)
-                    .update();
-        }
-        if (after.amount() != null) {
-            jdbc.sql("UPDATE commitment_view_funding SET amount = :amount, currency = :currency,"
-                            + " lower_bound = :lowerBound WHERE commitment_id = :id AND sequence_number = :sequence")
-                    .param("amount", after.amount().amount())
-                    .param("currency", after.amount().currency())
-                    .param("lowerBound", after.amount().lowerBound())
-                    .param("id", doc.commitmentId)
-                    .param("sequence", target)
-                    .update();
-        }
-        if (after.effectiveOn() != null) {
-            switch (event.correctedEventType()) {
-                case "CommitmentProposedEvent", "MouProposedEvent" -> doc.announcedOn = after.effectiveOn();
-                case "MouSignedEvent" -> doc.signedOn = after.effectiveOn();
-                case "ProgramLaunchedEvent" -> doc.launchedOn = after.effectiveOn();
-                case "CommitmentCompletedEvent" -> doc.completedOn = after.effectiveOn();
-                case "CommitmentCancelledEvent" -> doc.cancelledOn = after.effectiveOn();
-                default -> {
-                    // milestones and funding rows are corrected above; other dates are not shown in the view
-                }
+        switch (event.correctedEventType()) {
+            case "MouSignedEvent" -> doc.signedOn = date;
+            case "ProgramLaunchedEvent" -> doc.launchedOn = date;
+            case "CommitmentCompletedEvent" -> doc.completedOn = date;
+            case "CommitmentCancelledEvent" -> doc.cancelledOn = date;
+            default -> {
+                // the proposal's date is set above, milestone and funding rows are corrected above; other dates are
+                // not shown in the view
             }
         }
     }

@@ -5,11 +5,16 @@ import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
 import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The read side's Axon wiring: the token store's table and the stored-message mapper. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +31,19 @@ public class QuerySideConfiguration {
     @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return MessageJson.newObjectMapper();
+    }
+
+    /**
+     * Axon's Jackson serializer for every message over that mapper, keeping the stored names of events that moved
+     * package (see {@link StoredMessageSerializer}); with {@code axon.serializer.*: jackson} Axon uses it for
+     * messages and events as well.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    Serializer serializer(
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper, RevisionResolver revisions) {
+        return StoredMessageSerializer.create(defaultAxonObjectMapper, revisions);
     }
 
     /**

@@ -17,13 +17,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
-import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
-import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.commitment.FundingEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.funding.FundingStage;
-import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.query.AreaFundingTotal;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
 import org.cetdialogue.tracker.api.query.FundingLineTotal;
@@ -33,6 +30,7 @@ import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
 import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
+import org.cetdialogue.tracker.query.correction.CorrectedRows;
 import org.cetdialogue.tracker.query.subscription.SubscriptionUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,6 +46,8 @@ public class FundingTotalsProjection {
 
     public static final String PROCESSING_GROUP = Projections.FUNDING_TOTALS;
 
+    private static final CorrectedRows FUNDING_ROWS = CorrectedRows.funding("funding_entry");
+
     private final JdbcClient jdbc;
     private final SubscriptionUpdates updates;
     private final ProjectionFaults faults;
@@ -59,47 +59,52 @@ public class FundingTotalsProjection {
     }
 
     @EventHandler
-    void on(CommitmentProposedEvent event, @SequenceNumber long sequence) {
+    void on(ProposalEvent event, @SequenceNumber long sequence) {
         register(event.commitmentId(), event.area(), sequence);
     }
 
     @EventHandler
-    void on(MouProposedEvent event, @SequenceNumber long sequence) {
-        register(event.commitmentId(), event.area(), sequence);
-    }
-
-    @EventHandler
-    void on(CommitmentEvent event, @SequenceNumber long sequence) {
+    void on(FundingEvent event, @SequenceNumber long sequence) {
         faults.check(PROCESSING_GROUP, event.commitmentId());
-        if (!(event instanceof FundingEvent) && !(event instanceof EntryCorrectedEvent)) {
-            return; // changes no total: not even worth a read (most events of a long history are milestones)
-        }
-        Optional<Area> area = unappliedArea(event.commitmentId(), sequence);
-        if (area.isEmpty()) {
-            return;
-        }
-        if (event instanceof FundingEvent funding) {
+        unappliedArea(event.commitmentId(), sequence).ifPresent(area -> {
             jdbc.sql("INSERT INTO funding_entry (commitment_id, sequence_number, area, stage, funder, currency,"
                             + " amount, lower_bound, value_date) VALUES (:id, :sequence, :area, :stage, :funder,"
                             + " :currency, :amount, :lowerBound, :valueDate)")
-                    .param("id", funding.commitmentId())
+                    .param("id", event.commitmentId())
                     .param("sequence", sequence)
-                    .param("area", area.get().name())
-                    .param("stage", funding.stage().name())
-                    .param("funder", funding.funder())
-                    .param("currency", funding.amount().currency())
-                    .param("amount", funding.amount().amount())
-                    .param("lowerBound", funding.amount().lowerBound())
-                    .param("valueDate", funding.valueDate())
+                    .param("area", area.name())
+                    .param("stage", event.stage().name())
+                    .param("funder", event.funder())
+                    .param("currency", event.amount().currency())
+                    .param("amount", event.amount().amount())
+                    .param("lowerBound", event.amount().lowerBound())
+                    .param("valueDate", event.valueDate())
                     .update();
-        } else if (event instanceof EntryCorrectedEvent corrected) {
-            correct(corrected);
-        }
+            applied(event, sequence, area);
+        });
+    }
+
+    @EventHandler
+    void on(EntryCorrectedEvent event, @SequenceNumber long sequence) {
+        faults.check(PROCESSING_GROUP, event.commitmentId());
+        unappliedArea(event.commitmentId(), sequence).ifPresent(area -> {
+            FUNDING_ROWS.apply(jdbc, event);
+            applied(event, sequence, area);
+        });
+    }
+
+    /** Every other event changes no total: not even worth a read (most events of a long history are milestones). */
+    @EventHandler
+    void on(CommitmentEvent event) {
+        faults.check(PROCESSING_GROUP, event.commitmentId());
+    }
+
+    private void applied(CommitmentEvent event, long sequence, Area area) {
         jdbc.sql("UPDATE funding_commitment SET last_sequence = :sequence WHERE commitment_id = :id")
                 .param("sequence", sequence)
                 .param("id", event.commitmentId())
                 .update();
-        publish(area.get());
+        publish(area);
     }
 
     /** The new totals to the dashboards subscribed to all areas, and to those subscribed to this one. */
@@ -178,29 +183,6 @@ public class FundingTotalsProjection {
                 .query(String.class)
                 .optional()
                 .map(Area::valueOf);
-    }
-
-    private void correct(EntryCorrectedEvent event) {
-        CorrectedFields after = event.after();
-        Money amount = after.amount();
-        if (amount != null) {
-            jdbc.sql("UPDATE funding_entry SET amount = :amount, currency = :currency, lower_bound = :lowerBound"
-                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
-                    .param("amount", amount.amount())
-                    .param("currency", amount.currency())
-                    .param("lowerBound", amount.lowerBound())
-                    .param("id", event.commitmentId())
-                    .param("sequence", event.correctedSequence())
-                    .update();
-        }
-        if (after.effectiveOn() != null) {
-            jdbc.sql("UPDATE funding_entry SET value_date = :valueDate"
-                            + " WHERE commitment_id = :id AND sequence_number = :sequence")
-                    .param("valueDate", after.effectiveOn())
-                    .param("id", event.commitmentId())
-                    .param("sequence", event.correctedSequence())
-                    .update();
-        }
     }
 
     private static Sum sum(ResultSet rs, int rowNum) throws SQLException {

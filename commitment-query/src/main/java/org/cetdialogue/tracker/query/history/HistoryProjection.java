@@ -52,7 +52,7 @@ public class HistoryProjection {
                 .param("sequence", message.getSequenceNumber())
                 .param("eventId", message.getIdentifier())
                 .param("type", event.getClass().getSimpleName())
-                .param("summary", EventSummary.of(event))
+                .param("summary", event.summary())
                 .param("effectiveOn", event.effectiveOn())
                 .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .param("actor", AuditMetadata.text(meta, AuditMetadata.USERNAME))

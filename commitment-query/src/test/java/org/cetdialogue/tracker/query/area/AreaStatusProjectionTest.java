@@ -33,6 +33,7 @@ import org.cetdialogue.tracker.api.query.CommitmentSummary;
 import org.cetdialogue.tracker.api.query.FindAreaStatusQuery;
 import org.cetdialogue.tracker.api.query.FindAreasQuery;
 import org.cetdialogue.tracker.api.query.FindCommitmentsQuery;
+import org.cetdialogue.tracker.query.AxonDelivery;
 import org.cetdialogue.tracker.query.TestDatabase;
 import org.cetdialogue.tracker.query.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -62,15 +63,9 @@ class AreaStatusProjectionTest {
         database.close();
     }
 
-    /** Delivers {@code event} as Axon would: proposals to their own handlers, everything else to the general one. */
+    /** Delivers {@code event} as Axon would, to the most specific of the projection's handlers. */
     private void apply(long sequence, CommitmentEvent event) {
-        if (event instanceof CommitmentProposedEvent proposed) {
-            projection.on(proposed, sequence, recordedAt(sequence));
-        } else if (event instanceof MouProposedEvent proposed) {
-            projection.on(proposed, sequence, recordedAt(sequence));
-        } else {
-            projection.on(event, sequence, recordedAt(sequence));
-        }
+        new AxonDelivery(projection).deliver(sequence, recordedAt(sequence), event);
     }
 
     /** The events of one commitment, numbered from 0. */

@@ -18,15 +18,15 @@ import org.cetdialogue.tracker.api.commitment.CommitmentResumedEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentSuspendedEvent;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingCommittedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingDisbursedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.commitment.ImplementationStartedEvent;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
 import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
 import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
 import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
 import org.cetdialogue.tracker.api.commitment.ProgramLaunchedEvent;
-import org.cetdialogue.tracker.api.funding.FundingCommittedEvent;
-import org.cetdialogue.tracker.api.funding.FundingDisbursedEvent;
-import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.query.CommitmentView;
@@ -34,6 +34,7 @@ import org.cetdialogue.tracker.api.query.EventReference;
 import org.cetdialogue.tracker.api.query.FindCommitmentQuery;
 import org.cetdialogue.tracker.api.query.FundingEntryView;
 import org.cetdialogue.tracker.api.query.MilestoneView;
+import org.cetdialogue.tracker.query.AxonDelivery;
 import org.cetdialogue.tracker.query.TestDatabase;
 import org.cetdialogue.tracker.query.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -61,15 +62,9 @@ class CommitmentViewProjectionTest {
         database.close();
     }
 
-    /** Delivers {@code event} as Axon would: proposals to their own handlers, everything else to the general one. */
+    /** Delivers {@code event} as Axon would, to the most specific of the projection's handlers. */
     private void apply(long sequence, CommitmentEvent event) {
-        if (event instanceof CommitmentProposedEvent proposed) {
-            projection.on(proposed, sequence, recordedAt(sequence));
-        } else if (event instanceof MouProposedEvent proposed) {
-            projection.on(proposed, sequence, recordedAt(sequence));
-        } else {
-            projection.on(event, sequence, recordedAt(sequence));
-        }
+        new AxonDelivery(projection).deliver(sequence, recordedAt(sequence), event);
     }
 
     private void given(CommitmentEvent... events) {

@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.query.funding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,12 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingCommittedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingDisbursedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.commitment.MouSignedEvent;
-import org.cetdialogue.tracker.api.funding.FundingCommittedEvent;
-import org.cetdialogue.tracker.api.funding.FundingDisbursedEvent;
-import org.cetdialogue.tracker.api.funding.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.query.AreaFundingTotal;
 import org.cetdialogue.tracker.api.query.FindFundingTotalsQuery;
@@ -25,6 +24,7 @@ import org.cetdialogue.tracker.api.query.FundingLineTotal;
 import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.query.StageAmount;
 import org.cetdialogue.tracker.api.query.StageTotals;
+import org.cetdialogue.tracker.query.AxonDelivery;
 import org.cetdialogue.tracker.query.TestDatabase;
 import org.cetdialogue.tracker.query.TestEvents;
 import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
@@ -52,15 +52,9 @@ class FundingTotalsProjectionTest {
         database.close();
     }
 
-    /** Delivers {@code event} as Axon would: proposals to their own handlers, everything else to the general one. */
+    /** Delivers {@code event} as Axon would, to the most specific of the projection's handlers. */
     private void apply(long sequence, CommitmentEvent event) {
-        if (event instanceof CommitmentProposedEvent proposed) {
-            projection.on(proposed, sequence);
-        } else if (event instanceof MouProposedEvent proposed) {
-            projection.on(proposed, sequence);
-        } else {
-            projection.on(event, sequence);
-        }
+        new AxonDelivery(projection).deliver(sequence, Instant.EPOCH, event);
     }
 
     /** The events of one commitment, numbered from 0. */

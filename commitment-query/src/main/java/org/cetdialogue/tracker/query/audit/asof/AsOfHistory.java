@@ -17,12 +17,12 @@ import java.util.TreeMap;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.api.commitment.Assessment;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvents;
+import org.cetdialogue.tracker.api.commitment.CorrectableEntry;
 import org.cetdialogue.tracker.api.commitment.CorrectedFields;
 import org.cetdialogue.tracker.api.commitment.EntryCorrectedEvent;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
-import org.cetdialogue.tracker.api.funding.FundingEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.json.MessageJson;
@@ -115,12 +115,9 @@ public class AsOfHistory {
             }
             if (event instanceof EntryCorrectedEvent corrected) {
                 corrections.add(stored.sequenceNumber());
-                Fact fact = facts.get(corrected.correctedSequence());
-                if (fact != null) {
-                    fact.correct(corrected.after());
-                }
+                facts.computeIfPresent(corrected.correctedSequence(), (sequence, fact) -> fact.correctedBy(corrected));
             } else {
-                facts.put(stored.sequenceNumber(), new Fact(event));
+                event.correctableEntry().ifPresent(entry -> facts.put(stored.sequenceNumber(), new Fact(event, entry)));
             }
         }
 
@@ -133,26 +130,28 @@ public class AsOfHistory {
             Map<List<String>, Totals> funding = new LinkedHashMap<>();
             for (Map.Entry<Long, Fact> entry : facts.entrySet()) {
                 Fact fact = entry.getValue();
-                if (effectiveOn != null && fact.effectiveOn != null && fact.effectiveOn.isAfter(effectiveOn)) {
+                CorrectedFields values = fact.entry.values();
+                if (effectiveOn != null
+                        && values.effectiveOn() != null
+                        && values.effectiveOn().isAfter(effectiveOn)) {
                     continue;
                 }
-                if (fact.event instanceof CommitmentProposedEvent proposed) {
-                    area = proposed.area();
-                } else if (fact.event instanceof MouProposedEvent proposed) {
-                    area = proposed.area();
+                if (fact.event instanceof ProposalEvent proposal) {
+                    area = proposal.area();
                 }
                 if (area == null) {
                     continue;
                 }
-                if (fact.titleEn != null) {
-                    titleEn = fact.titleEn;
-                    titleKo = fact.titleKo;
+                if (fact.entry.isProposal()) {
+                    titleEn = values.titleEn();
+                    titleKo = values.titleKo();
                 }
                 progress = progress == null ? Progress.PROPOSED : progress.next(fact.event);
-                if (fact.event instanceof FundingEvent pledge) {
+                if (fact.entry.isFunding()) {
                     funding.computeIfAbsent(
-                                    List.of(pledge.funder(), fact.amount.currency()), key -> new Totals(key.get(1)))
-                            .add(pledge.stage(), fact.amount);
+                                    List.of(fact.entry.funder(), values.amount().currency()),
+                                    key -> new Totals(key.get(1)))
+                            .add(fact.entry.stage(), values.amount());
                 }
                 basis.add(entry.getKey());
             }
@@ -177,46 +176,11 @@ public class AsOfHistory {
         }
     }
 
-    /** A fact with the corrections known so far applied. */
-    private static final class Fact {
+    /** A fact and its entry, with the corrections known so far applied. */
+    private record Fact(CommitmentEvent event, CorrectableEntry entry) {
 
-        private final CommitmentEvent event;
-        private LocalDate effectiveOn;
-        private Money amount;
-        private String titleEn;
-        private String titleKo;
-
-        Fact(CommitmentEvent event) {
-            this.event = event;
-            this.effectiveOn = event.effectiveOn();
-            if (event instanceof FundingEvent funding) {
-                this.amount = funding.amount();
-            }
-            if (event instanceof CommitmentProposedEvent proposed) {
-                titleEn = proposed.titleEn();
-                titleKo = proposed.titleKo();
-            } else if (event instanceof MouProposedEvent proposed) {
-                titleEn = proposed.titleEn();
-                titleKo = proposed.titleKo();
-            }
-        }
-
-        void correct(CorrectedFields after) {
-            if (after == null) {
-                return;
-            }
-            if (after.effectiveOn() != null) {
-                effectiveOn = after.effectiveOn();
-            }
-            if (after.amount() != null && amount != null) {
-                amount = after.amount();
-            }
-            if (after.titleEn() != null && titleEn != null) {
-                titleEn = after.titleEn();
-            }
-            if (after.titleKo() != null && titleKo != null) {
-                titleKo = after.titleKo();
-            }
+        Fact correctedBy(EntryCorrectedEvent correction) {
+            return correction.after() == null ? this : new Fact(event, entry.correctedBy(correction.after()));
         }
     }
 
@@ -263,7 +227,7 @@ public class AsOfHistory {
 
     private static CommitmentEvent decode(StoredEvent stored) {
         try {
-            Class<?> type = Class.forName(stored.payloadType());
+            Class<?> type = Class.forName(CommitmentEvents.className(stored.payloadType()));
             if (!CommitmentEvent.class.isAssignableFrom(type)) {
                 return null;
             }

@@ -11,8 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
-import org.cetdialogue.tracker.api.commitment.CommitmentProposedEvent;
-import org.cetdialogue.tracker.api.commitment.MouProposedEvent;
+import org.cetdialogue.tracker.api.commitment.ProposalEvent;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
@@ -88,10 +87,8 @@ public class EventChainProcessor {
 
     private void index(StoredEvent stored, Object payload, EventMessage<?> message, BatchState batch) {
         String commitmentId = stored.aggregateIdentifier();
-        if (payload instanceof CommitmentProposedEvent proposed) {
-            rememberArea(commitmentId, proposed.area().name());
-        } else if (payload instanceof MouProposedEvent proposed) {
-            rememberArea(commitmentId, proposed.area().name());
+        if (payload instanceof ProposalEvent proposal) {
+            rememberArea(commitmentId, proposal.area().name());
         }
         String area = batch.areas
                 .computeIfAbsent(

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.commitment.CommitmentEvents;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
@@ -191,7 +192,7 @@ public class AuditHistory {
     /** The event's effective date, through its own class (where the class is known to this build). */
     public static LocalDate effectiveOn(StoredEvent event, JsonNode payload) {
         try {
-            Class<?> type = Class.forName(event.payloadType());
+            Class<?> type = Class.forName(CommitmentEvents.className(event.payloadType()));
             if (CommitmentEvent.class.isAssignableFrom(type)) {
                 return ((CommitmentEvent) STORED.treeToValue(payload, type)).effectiveOn();
             }
