@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentKind;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.query.CommitmentVersion;
+import org.cetdialogue.tracker.api.query.FindCommitmentVersionQuery;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
 import org.cetdialogue.tracker.gateway.commitment.SignMouRequest;
@@ -49,11 +51,11 @@ public class FactSheetSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FactSheetSeeder.class);
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final QueryGateway queries;
 
-    public FactSheetSeeder(CommandGateway commands, EventStore eventStore) {
+    public FactSheetSeeder(CommandGateway commands, QueryGateway queries) {
         this.commands = commands;
-        this.eventStore = eventStore;
+        this.queries = queries;
     }
 
     @Override
@@ -85,7 +87,9 @@ public class FactSheetSeeder implements ApplicationRunner {
     }
 
     private long storedSequence(SeedCommitment commitment) {
-        return eventStore.lastSequenceNumberFor(commitment.commitmentId()).orElse(-1L);
+        return queries.query(new FindCommitmentVersionQuery(commitment.commitmentId()), CommitmentVersion.class)
+                .join()
+                .version();
     }
 
     /** Another writer (another instance's seed) recorded this step first. */
