@@ -6,6 +6,9 @@ package org.cetdialogue.tracker.support;
  */
 public final class TrackerConfigurations {
 
+    /** Audit: a signed chain checkpoint every four events, so that a short history already has several. */
+    public static final String FREQUENT_CHECKPOINTS = "tracker.audit.checkpoint-every=4";
+
     /** Streams: heartbeats often enough that a client which went away is noticed within a second. */
     public static final String STREAM_HEARTBEAT = "tracker.stream.heartbeat=500ms";
 

@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.FREQUENT_CHECKPOINTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java VerifyExport.java export.ndjson public-key.pem}, with no server or database): it passes as exported
  * and fails, naming why, with one character changed, one line removed, or a checkpoint signed by another key.
  */
-@SharedTracker("tracker.audit.checkpoint-every=4")
+@SharedTracker(FREQUENT_CHECKPOINTS)
 class ExportVerifyHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
