@@ -38,7 +38,7 @@ public final class TrackerExtension implements ParameterResolver {
     }
 
     /** The shared tracker of the configuration the test class names, started on first use. */
-    static RunningTracker tracker(ExtensionContext context) {
+    private static RunningTracker tracker(ExtensionContext context) {
         Configuration configuration = Configuration.of(context);
         return context.getRoot()
                 .getStore(NAMESPACE)
