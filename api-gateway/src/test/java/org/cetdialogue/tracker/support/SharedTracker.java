@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameters (see {@link TrackerExtension}).
  *
  * <p>A class on a shared tracker finds the events of the classes that ran before it: it asserts about its own
- * commitments (ids no other class uses) and counts relative to what was stored before it acted. A class that
+ * commitments (ids no other class uses) and counts relative to what was stored before it acted, which holds because
+ * the test JVM runs one class at a time (parallel class execution would need more than this). A class that
  * restarts the application, corrupts its database or needs it empty starts its own with
  * {@link RunningTracker#start}.
  */
