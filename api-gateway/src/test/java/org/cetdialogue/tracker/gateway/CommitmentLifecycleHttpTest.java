@@ -7,36 +7,27 @@ import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The tracker end to end over HTTP: the seeded fact sheet, a commitment's lifecycle, and refusals. */
+@SharedTracker
 class CommitmentLifecycleHttpTest {
-
-    @TempDir
-    static Path dataDirectory;
 
     static RunningTracker tracker;
     static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
     }
 
     @Test
@@ -84,6 +75,8 @@ class CommitmentLifecycleHttpTest {
 
     @Test
     void recordsAnMouFromProposalToFundingAndShowsItInEveryProjection() {
+        tracker.awaitProjectionsCaughtUp();
+        int launchedBefore = launchedIn(client.get(VIEWER, "/api/areas/QUANTUM").json());
         Response proposed = client.post(US_SECRETARIAT, "/api/commitments", mou("quantum-lifecycle-mou"));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
         assertThat(proposed.header("Location")).isEqualTo("/api/commitments/quantum-lifecycle-mou");
@@ -120,8 +113,8 @@ class CommitmentLifecycleHttpTest {
                 .isEqualTo("\"3\"");
 
         JsonNode quantum = await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get(VIEWER, "/api/areas/QUANTUM").json(), a -> launchedIn(a) > 0);
-        assertThat(launchedIn(quantum)).isEqualTo(1);
+                .until(() -> client.get(VIEWER, "/api/areas/QUANTUM").json(), a -> launchedIn(a) > launchedBefore);
+        assertThat(launchedIn(quantum)).isEqualTo(launchedBefore + 1);
 
         JsonNode line = await().atMost(Duration.ofSeconds(30))
                 .until(() -> fundingLine("quantum-lifecycle-mou"), l -> l != null);

@@ -1,6 +1,10 @@
 package org.cetdialogue.tracker.support;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.CommitmentTrackerApplication;
@@ -59,6 +63,31 @@ public final class RunningTracker implements AutoCloseable {
 
     public <T> T bean(String name, Class<T> type) {
         return context.getBean(name, type);
+    }
+
+    /**
+     * Waits (at most 30 seconds) until every event processor has handled every stored event, so that what a test
+     * reads from a projection before it writes is the baseline its own writes are counted from.
+     */
+    public void awaitProjectionsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> client.get(TrackerClient.AUDITOR, "/actuator/health")
+                                .json()
+                                .at("/components/eventProcessors/details"),
+                        RunningTracker::allCaughtUp);
+    }
+
+    private static boolean allCaughtUp(JsonNode processors) {
+        if (!processors.isObject() || processors.isEmpty()) {
+            return false;
+        }
+        for (JsonNode processor : processors) {
+            if (processor.path("lag").asLong(-1) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many events the store holds, counted through Axon's event store (whatever stores them). */

@@ -6,17 +6,15 @@ import static org.cetdialogue.tracker.support.TrackerClient.ROK_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The record as of a date, bitemporally. An MOU proposed (recorded 2024-01-10) is signed on 2024-03-01 but the
@@ -28,20 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  * commands, aggregate and event store, which inserting rows by hand would bypass. The test JVM runs one test class
  * at a time, and the clock is restored before any other write.
  */
+@SharedTracker
 class AsOfHttpTest {
 
     private static final String ID = "ai-as-of-mou";
-
-    @TempDir
-    static Path dataDirectory;
 
     private static RunningTracker tracker;
     private static TrackerClient client;
 
     @BeforeAll
-    static void recordWithControlledTimes() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
+    static void recordWithControlledTimes(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
         Clock system = GenericEventMessage.clock;
         try {
             recordedAt("2024-01-10T03:00:00Z");
@@ -68,11 +64,6 @@ class AsOfHttpTest {
         } finally {
             GenericEventMessage.clock = system;
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
     }
 
     @Test

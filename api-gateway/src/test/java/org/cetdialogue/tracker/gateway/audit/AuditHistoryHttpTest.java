@@ -7,32 +7,28 @@ import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The auditors' history: the global stream by cursor and filters, and one commitment with its corrections. */
+@SharedTracker
 class AuditHistoryHttpTest {
 
     private static final String ID = "quantum-audit-history-mou";
-
-    @TempDir
-    static Path dataDirectory;
 
     private static RunningTracker tracker;
     private static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
         long stored = tracker.storedEvents();
         await().atMost(Duration.ofSeconds(30))
@@ -41,11 +37,6 @@ class AuditHistoryHttpTest {
                                 .get("checkedEvents")
                                 .asLong()
                         == stored);
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
     }
 
     @Test
@@ -79,7 +70,14 @@ class AuditHistoryHttpTest {
         assertThat(signed.get("correlationId").asText()).isEqualTo("audit-sign-1");
         assertThat(signed.get("payload").get("signedOn").asText()).isEqualTo("2024-03-01");
 
-        assertThat(types(ok(client.get(AUDITOR, "/api/audit/events?limit=1000&actor=rok-secretariat"))))
+        assertThat(types(ok(client.get(
+                        AUDITOR, "/api/audit/events?limit=1000&commitment=" + ID + "&actor=rok-secretariat"))))
+                .containsExactly("FundingPledgedEvent", "EntryCorrectedEvent");
+        assertThat(ok(client.get(AUDITOR, "/api/audit/events?limit=1000&actor=rok-secretariat"))
+                        .get("events"))
+                .allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo("rok-secretariat"))
+                .filteredOn(e -> e.get("commitmentId").asText().equals(ID))
+                .extracting(e -> e.get("type").asText())
                 .containsExactly("FundingPledgedEvent", "EntryCorrectedEvent");
         assertThat(ok(client.get(AUDITOR, "/api/audit/events?limit=1000&type=MouSignedEvent"))
                         .get("events"))

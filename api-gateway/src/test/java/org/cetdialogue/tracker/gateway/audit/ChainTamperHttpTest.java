@@ -3,59 +3,49 @@ package org.cetdialogue.tracker.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.FREQUENT_CHECKPOINTS;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.cetdialogue.tracker.support.InMemoryEventStorage;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TestDatabase;
 import org.cetdialogue.tracker.support.TrackerClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tampering with the stored events directly in SQL — a flipped byte, a deleted event, two events swapped — is found
  * by the verify endpoint, which names the first bad position; an untouched store verifies clean. Each test restores
- * the store afterwards.
+ * the store afterwards, and checks that it verifies intact again: the tracker is shared with the export test.
  */
+@SharedTracker(FREQUENT_CHECKPOINTS)
 class ChainTamperHttpTest {
-
-    @TempDir
-    static Path dataDirectory;
 
     private static RunningTracker tracker;
     private static TrackerClient client;
     private static JdbcTemplate sql;
 
     @BeforeAll
-    static void start() {
+    static void start(RunningTracker shared) {
         Assumptions.assumeFalse(
                 InMemoryEventStorage.selected(), "tampering needs a store with tables (the in-memory engine has none)");
         assumeFalse(
                 TestDatabase.isPostgres(),
                 "PostgreSQL refuses the tampering itself (append-only triggers; see PostgresAppendOnlyTest)");
-        tracker = RunningTracker.start(dataDirectory, "tracker.audit.checkpoint-every=5");
-        client = tracker.client();
+        tracker = shared;
+        client = shared.client();
         sql = tracker.jdbc();
         AuditFixtures.proposeSignPledgeAndCorrect(client, "quantum-tamper-mou");
         long stored = tracker.storedEvents();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> verification().get("checkedEvents").asLong() == stored);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tracker != null) {
-            tracker.close();
-        }
     }
 
     @AfterEach

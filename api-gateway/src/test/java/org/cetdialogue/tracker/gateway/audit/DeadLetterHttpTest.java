@@ -7,42 +7,38 @@ import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.cetdialogue.tracker.query.audit.deadletter.ProjectionFaults;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The funding projection fails on every event of one commitment (through the test-only {@link ProjectionFaults}
  * seam): those events are parked in the dead-letter queue with their cause while the other commitment's updates keep
  * arriving; once the fault is removed, a retry empties the queue and the totals are right.
  */
+@SharedTracker
 class DeadLetterHttpTest {
 
     private static final String FAULTY = "digital-dead-letter-mou";
     private static final String HEALTHY = "digital-healthy-mou";
 
-    @TempDir
-    static Path dataDirectory;
-
     private static RunningTracker tracker;
     private static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
     }
 
     @AfterAll
     static void stop() {
         tracker.bean(ProjectionFaults.class).clear();
-        tracker.close();
     }
 
     @Test

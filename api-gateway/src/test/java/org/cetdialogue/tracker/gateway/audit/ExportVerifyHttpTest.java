@@ -3,6 +3,7 @@ package org.cetdialogue.tracker.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.FREQUENT_CHECKPOINTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java VerifyExport.java export.ndjson public-key.pem}, with no server or database): it passes as exported
  * and fails, naming why, with one character changed, one line removed, or a checkpoint signed by another key.
  */
+@SharedTracker(FREQUENT_CHECKPOINTS)
 class ExportVerifyHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path VERIFIER =
             Path.of("").toAbsolutePath().getParent().resolve("tools/verify-export/VerifyExport.java");
     private static final String ID = "quantum-export-mou";
-
-    @TempDir
-    static Path dataDirectory;
 
     @TempDir
     static Path files;
@@ -49,9 +48,9 @@ class ExportVerifyHttpTest {
     private static Path publicKey;
 
     @BeforeAll
-    static void exportTheHistory() throws IOException {
-        tracker = RunningTracker.start(dataDirectory, "tracker.audit.checkpoint-every=4");
-        TrackerClient client = tracker.client();
+    static void exportTheHistory(RunningTracker shared) throws IOException {
+        tracker = shared;
+        TrackerClient client = shared.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
         long stored = tracker.storedEvents();
         await().atMost(Duration.ofSeconds(30))
@@ -72,11 +71,6 @@ class ExportVerifyHttpTest {
         lines = export.body().lines().toList();
         long events = lines.stream().filter(l -> !l.contains("ChainCheckpoint")).count();
         assertThat(events).isEqualTo(stored);
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
     }
 
     @Test

@@ -10,21 +10,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays rebuild the projections from the events while the tracker keeps taking writes; progress is readable by GET
  * and as Server-Sent Events; the rebuilt projections equal those built before and those built again from scratch.
  */
+@SharedTracker
 class ReplayHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,23 +31,15 @@ class ReplayHttpTest {
     private static final String BUSY = "quantum-replay-busy-mou";
     private static final int WRITES_DURING_REPLAY = 15;
 
-    @TempDir
-    static Path dataDirectory;
-
     private static RunningTracker tracker;
     private static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
         AuditFixtures.propose(client, BUSY, "QUANTUM");
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.STREAM_CAP;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.STREAM_HEARTBEAT;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.cetdialogue.tracker.support.HeadlessChromium;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -34,12 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard page in a real browser ({@link HeadlessChromium}), signed in with a password as the standalone mode's
  * demo viewer. The sign-in through an identity provider is {@code DashboardSignInBrowserTest}.
  */
+@SharedTracker({STREAM_HEARTBEAT, STREAM_CAP})
 class DashboardBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TempDir
-    static Path dataDirectory;
 
     @TempDir
     static Path browserProfile;
@@ -49,10 +50,11 @@ class DashboardBrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() {
+    static void start(RunningTracker shared) {
         HeadlessChromium.requireInstalled();
 
-        tracker = RunningTracker.start(dataDirectory, "tracker.stream.heartbeat=1s");
+        // started even where the browser is missing: the subscription-leak test runs on the same one
+        tracker = shared;
         client = tracker.client();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> client.get(VIEWER, "/api/commitments")
@@ -68,9 +70,6 @@ class DashboardBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (tracker != null) {
-            tracker.close();
         }
     }
 

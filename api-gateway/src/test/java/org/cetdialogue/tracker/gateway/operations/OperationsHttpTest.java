@@ -7,39 +7,30 @@ import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Health (database, event store, processors with lag), liveness apart from readiness, Prometheus metrics. */
+@SharedTracker
 class OperationsHttpTest {
 
     private static final List<String> PROCESSORS =
             List.of("area-status", "commitment-view", "funding-totals", "history");
 
-    @TempDir
-    static Path dataDirectory;
-
     static RunningTracker tracker;
     static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory);
-        client = tracker.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
     }
 
     @Test

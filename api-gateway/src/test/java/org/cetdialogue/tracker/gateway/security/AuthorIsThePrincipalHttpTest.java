@@ -10,40 +10,31 @@ import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.cetdialogue.tracker.support.Bodies;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only the secretariat writes, and every stored event names the caller who recorded it, never the request body. */
+@SharedTracker
 class AuthorIsThePrincipalHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dataDirectory;
 
     static RunningTracker tracker;
     static TrackerClient client;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory, "tracker.seed.enabled=false");
-        client = tracker.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
     }
 
     @Test

@@ -3,27 +3,29 @@ package org.cetdialogue.tracker.gateway.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.STREAMS_PER_USER;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.STREAM_CAP;
+import static org.cetdialogue.tracker.support.TrackerConfigurations.STREAM_HEARTBEAT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.cetdialogue.tracker.support.BrowserSession;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.SseStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A thousand dashboards come and go: every subscription they opened is closed once they have gone, and the cap on
  * streams per user holds at the thousand-and-first.
  */
+@SharedTracker({STREAM_HEARTBEAT, STREAM_CAP})
 class StreamSubscriptionLeakHttpTest {
 
-    private static final int STREAMS = 1000;
+    private static final int STREAMS = STREAMS_PER_USER;
     private static final String[] PATHS = {
         "/api/stream/areas",
         "/api/stream/funding?area=BIOTECHNOLOGY",
@@ -31,15 +33,11 @@ class StreamSubscriptionLeakHttpTest {
         "/api/stream/activity"
     };
 
-    @TempDir
-    static Path dataDirectory;
-
     static RunningTracker tracker;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(
-                dataDirectory, "tracker.stream.heartbeat=500ms", "tracker.stream.max-per-user=" + STREAMS);
+    static void start(RunningTracker shared) {
+        tracker = shared;
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> tracker.client()
                                 .get(VIEWER, "/api/commitments")
@@ -49,11 +47,6 @@ class StreamSubscriptionLeakHttpTest {
                         >= 16);
     }
 
-    @AfterAll
-    static void stop() {
-        tracker.close();
-    }
-
     @Test
     void aThousandStreamsOpenedAndDroppedLeaveNoSubscriptionRegistered() {
         QueryUpdateEmitter emitter = tracker.bean(QueryUpdateEmitter.class);
@@ -61,6 +54,9 @@ class StreamSubscriptionLeakHttpTest {
         String base = tracker.client().baseUrl();
         // a browser session: one sign-in, then every stream rides on the cookie
         String cookie = BrowserSession.cookie(base, VIEWER);
+        // the streams of a class that ran before on this tracker are gone once the next heartbeat finds them closed
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> emitter.activeSubscriptions().isEmpty() && limiter.openStreams() == 0);
         assertThat(emitter.activeSubscriptions()).isEmpty();
 
         List<SseStream> streams = new ArrayList<>();

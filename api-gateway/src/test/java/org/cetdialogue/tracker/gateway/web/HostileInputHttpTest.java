@@ -4,45 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.cetdialogue.tracker.support.Bodies;
 import org.cetdialogue.tracker.support.RunningTracker;
+import org.cetdialogue.tracker.support.SharedTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Malformed and hostile requests through the running tracker: each a 4xx problem, never a 5xx, nothing stored. */
+@SharedTracker
 class HostileInputHttpTest {
 
     private static final String ID = "quantum-hostile-input-mou";
     private static final String PLEDGES = "/api/commitments/" + ID + "/funding/pledges";
-
-    @TempDir
-    static Path dataDirectory;
 
     static RunningTracker tracker;
     static TrackerClient client;
     long stored;
 
     @BeforeAll
-    static void start() {
-        tracker = RunningTracker.start(dataDirectory, "tracker.seed.enabled=false");
-        client = tracker.client();
+    static void connect(RunningTracker shared) {
+        tracker = shared;
+        client = shared.client();
         assertThat(client.post(US_SECRETARIAT, "/api/commitments", Bodies.mou(ID))
                         .status())
                 .isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        tracker.close();
     }
 
     @BeforeEach
