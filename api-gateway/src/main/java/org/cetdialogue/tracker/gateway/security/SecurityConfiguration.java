@@ -54,7 +54,6 @@ public class SecurityConfiguration {
             ProblemResponses problems,
             ObjectProvider<JwtDecoder> jwtDecoder,
             JwtProperties claims,
-            IdentityProviderOutage outage,
             @Value("${tracker.security.http-basic.enabled:true}") boolean httpBasic)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -184,8 +183,8 @@ public class SecurityConfiguration {
     /**
      * The users who sign in with a password: those configured, or, where none are and
      * {@code tracker.security.demo-users} allows them, the README's demo users (a site's own users replace them as a
-     * whole). The start fails if a configured user has a published demo
-     * password without that setting, or if password sign-in is on and no one could use it ({@link DemoPasswordGuard}).
+     * whole). The start fails if a configured user has a published demo password without that setting, or if password
+     * sign-in is on and no one could use it ({@link DemoPasswordGuard}).
      */
     @Bean
     UserDetailsService userDetailsService(
