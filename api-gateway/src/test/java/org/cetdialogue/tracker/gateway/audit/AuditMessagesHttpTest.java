@@ -1,11 +1,10 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.cetdialogue.tracker.api.audit.ExportPage;
 import org.cetdialogue.tracker.api.audit.FindExportPageQuery;
@@ -18,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway streams the export as pages of {@link FindExportPageQuery}: with pages of three events, the response has
- * the same lines as the history read in one page, and only the last page ends with a checkpoint signed at export time.
+ * The audit endpoints as messages, through the running application. The read side refuses audit commands with a
+ * refusal of the contract, carried across the command bus; the gateway answers with the status and problem body the
+ * audit API has always given. The export is streamed as pages of {@link FindExportPageQuery} (three events each
+ * here): the response has the same lines as the history read in one page, and only the last page ends with a
+ * checkpoint signed at export time.
  */
-class ExportPagesHttpTest {
+class AuditMessagesHttpTest {
 
-    private static final String ID = "quantum-export-pages-mou";
+    private static final String ID = "quantum-audit-messages-mou";
     private static final String EXPORT_CHECKPOINT = "-export\"";
 
     @TempDir
@@ -38,18 +40,54 @@ class ExportPagesHttpTest {
                 dataDirectory, "tracker.audit.export-page-size=3", "tracker.audit.checkpoint-every=4");
         client = tracker.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
-        long stored = tracker.storedEvents();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get(AUDITOR, "/api/audit/verification")
-                                .json()
-                                .get("checkedEvents")
-                                .asLong()
-                        == stored);
+        AuditFixtures.awaitChained(tracker);
     }
 
     @AfterAll
     static void stop() {
         tracker.close();
+    }
+
+    @Test
+    void aReplayOfAnUnknownProjectionIsABadRequestNamingTheProjections() {
+        TrackerClient.Response refused =
+                client.post(AUDITOR, "/api/audit/replays", "{\"projection\":\"no-such-projection\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode problem = refused.json();
+        assertThat(problem.get("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("projection must be one of [commitment-view, area-status, funding-totals, history] or all,"
+                        + " not no-such-projection");
+    }
+
+    @Test
+    void aRetryOfAGroupWithoutADeadLetterQueueIsNotFoundNamingTheQueues() {
+        TrackerClient.Response refused = client.post(AUDITOR, "/api/audit/dead-letters/no-such-group/retry", "");
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode problem = refused.json();
+        assertThat(problem.get("title").asText()).isEqualTo("Not found");
+        assertThat(problem.get("detail").asText()).startsWith("no dead-letter queue for no-such-group; there are [");
+    }
+
+    @Test
+    void aCheckpointIsSignedByCommandAndTheKeyFoundByQuery() {
+        TrackerClient.Response key = client.get(AUDITOR, "/api/audit/public-key");
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.header("X-Key-Id")).isNotBlank();
+        assertThat(key.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+
+        TrackerClient.Response first = client.post(AUDITOR, "/api/audit/checkpoints", "");
+        TrackerClient.Response again = client.post(AUDITOR, "/api/audit/checkpoints", "");
+        if (first.status() == 201) {
+            assertThat(first.json().get("keyId").asText()).isEqualTo(key.header("X-Key-Id"));
+        } else {
+            assertThat(first.status()).isEqualTo(204);
+        }
+        assertThat(again.status()).isEqualTo(204);
     }
 
     @Test
