@@ -30,6 +30,12 @@ import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.command.CommitmentCommandService;
 import org.cetdialogue.tracker.command.commitment.Commitment;
+import org.cetdialogue.tracker.gateway.audit.AsOfController;
+import org.cetdialogue.tracker.gateway.audit.AuditHistoryController;
+import org.cetdialogue.tracker.gateway.audit.DeadLetterController;
+import org.cetdialogue.tracker.gateway.audit.ExportController;
+import org.cetdialogue.tracker.gateway.audit.IntegrityController;
+import org.cetdialogue.tracker.gateway.audit.ReplayController;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentCommandController;
 import org.cetdialogue.tracker.gateway.projection.ProjectionController;
 import org.cetdialogue.tracker.gateway.service.GatewayService;
@@ -136,6 +142,19 @@ class AxonServerWiringTest {
         assertThat(gateway.getBeanNamesForType(CommitmentCommandController.class))
                 .hasSize(1);
         assertThat(gateway.getBeanNamesForType(ProjectionController.class)).hasSize(1);
+        // the auditors' endpoints send queries and commands of the contract to the query service
+        for (Class<?> audit : new Class<?>[] {
+            AuditHistoryController.class,
+            AsOfController.class,
+            ExportController.class,
+            IntegrityController.class,
+            ReplayController.class,
+            DeadLetterController.class
+        }) {
+            assertThat(gateway.getBeanNamesForType(audit))
+                    .as(audit.getSimpleName())
+                    .hasSize(1);
+        }
         assertAbsent(gateway, Commitment.class, CommitmentViewProjection.class, HistoryProjection.class);
         assertThat(gateway.getBean(EventProcessingConfiguration.class).eventProcessors())
                 .as("the gateway holds no event processor")

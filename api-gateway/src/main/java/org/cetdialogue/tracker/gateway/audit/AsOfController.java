@@ -4,11 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.cetdialogue.tracker.api.audit.AreasAsOf;
+import org.cetdialogue.tracker.api.audit.CommitmentAsOf;
+import org.cetdialogue.tracker.api.audit.FindAreasAsOfQuery;
+import org.cetdialogue.tracker.api.audit.FindCommitmentAsOfQuery;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
-import org.cetdialogue.tracker.query.audit.asof.AreasAsOf;
-import org.cetdialogue.tracker.query.audit.asof.AsOfHistory;
-import org.cetdialogue.tracker.query.audit.asof.CommitmentAsOf;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit/as-of")
 public class AsOfController {
 
-    private final AsOfHistory asOf;
+    private final AuditMessages messages;
 
-    public AsOfController(AsOfHistory asOf) {
-        this.asOf = asOf;
+    AsOfController(AuditMessages messages) {
+        this.messages = messages;
     }
 
     @GetMapping("/commitments/{id}")
@@ -37,7 +38,10 @@ public class AsOfController {
             @RequestParam(required = false) String effective,
             @RequestParam(required = false) String recorded) {
         CommitmentIds.require(id);
-        return asOf.commitment(id, AuditParameters.date(effective, "effective"), recordedBy(recorded))
+        return messages.find(
+                        new FindCommitmentAsOfQuery(
+                                id, AuditParameters.date(effective, "effective"), recordedBy(recorded)),
+                        CommitmentAsOf.class)
                 .orElseThrow(() -> new NotFoundException("commitment " + id + " was not proposed as of those dates"));
     }
 
@@ -45,7 +49,9 @@ public class AsOfController {
     @Operation(summary = "Per-area status and funding totals as of an effective date and a recorded date")
     public AreasAsOf areas(
             @RequestParam(required = false) String effective, @RequestParam(required = false) String recorded) {
-        return asOf.areas(AuditParameters.date(effective, "effective"), recordedBy(recorded));
+        return messages.query(
+                new FindAreasAsOfQuery(AuditParameters.date(effective, "effective"), recordedBy(recorded)),
+                AreasAsOf.class);
     }
 
     /** A date means its end in UTC (everything recorded that day counts); an instant is taken as given. */

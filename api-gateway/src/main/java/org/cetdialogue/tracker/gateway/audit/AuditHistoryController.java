@@ -2,12 +2,12 @@ package org.cetdialogue.tracker.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.cetdialogue.tracker.api.audit.AuditEventPage;
+import org.cetdialogue.tracker.api.audit.CommitmentAuditHistory;
+import org.cetdialogue.tracker.api.audit.FindAuditEventsQuery;
+import org.cetdialogue.tracker.api.audit.FindCommitmentAuditHistoryQuery;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentIds;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
-import org.cetdialogue.tracker.query.audit.history.AuditEventPage;
-import org.cetdialogue.tracker.query.audit.history.AuditHistory;
-import org.cetdialogue.tracker.query.audit.history.CommitmentAuditHistory;
-import org.cetdialogue.tracker.query.audit.history.HistoryFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "History, export, as-of views, replay, integrity and dead letters (AUDITOR)")
 public class AuditHistoryController {
 
-    private final AuditHistory history;
+    private final AuditMessages messages;
 
-    public AuditHistoryController(AuditHistory history) {
-        this.history = history;
+    AuditHistoryController(AuditMessages messages) {
+        this.messages = messages;
     }
 
     @GetMapping("/events")
@@ -40,21 +40,24 @@ public class AuditHistoryController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String recordedFrom,
             @RequestParam(required = false) String recordedTo) {
-        return history.page(new HistoryFilter(
-                AuditParameters.after(after),
-                AuditParameters.limit(limit, AuditHistory.MAX_LIMIT),
-                commitment == null ? null : CommitmentIds.require(commitment),
-                AuditParameters.area(area),
-                AuditParameters.actor(actor),
-                AuditParameters.eventType(type),
-                AuditParameters.instant(recordedFrom, "recordedFrom"),
-                AuditParameters.instant(recordedTo, "recordedTo")));
+        return messages.query(
+                new FindAuditEventsQuery(
+                        AuditParameters.after(after),
+                        AuditParameters.limit(limit, FindAuditEventsQuery.MAX_LIMIT),
+                        commitment == null ? null : CommitmentIds.require(commitment),
+                        AuditParameters.area(area),
+                        AuditParameters.actor(actor),
+                        AuditParameters.eventType(type),
+                        AuditParameters.instant(recordedFrom, "recordedFrom"),
+                        AuditParameters.instant(recordedTo, "recordedTo")),
+                AuditEventPage.class);
     }
 
     @GetMapping("/commitments/{id}/history")
     @Operation(summary = "Every stored event of one commitment; corrections with the fields before and after")
     public CommitmentAuditHistory commitment(@PathVariable String id) {
         CommitmentIds.require(id);
-        return history.commitment(id).orElseThrow(() -> new NotFoundException("no commitment " + id));
+        return messages.find(new FindCommitmentAuditHistoryQuery(id), CommitmentAuditHistory.class)
+                .orElseThrow(() -> new NotFoundException("no commitment " + id));
     }
 }

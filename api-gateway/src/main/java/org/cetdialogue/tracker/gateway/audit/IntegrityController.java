@@ -1,11 +1,12 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.cetdialogue.tracker.query.audit.chain.ChainVerification;
-import org.cetdialogue.tracker.query.audit.chain.ChainVerifier;
-import org.cetdialogue.tracker.query.audit.chain.Checkpoint;
-import org.cetdialogue.tracker.query.audit.chain.Checkpoints;
-import org.cetdialogue.tracker.query.audit.chain.SigningKey;
+import org.cetdialogue.tracker.api.audit.ChainVerification;
+import org.cetdialogue.tracker.api.audit.Checkpoint;
+import org.cetdialogue.tracker.api.audit.CheckpointKey;
+import org.cetdialogue.tracker.api.audit.FindChainVerificationQuery;
+import org.cetdialogue.tracker.api.audit.FindCheckpointKeyQuery;
+import org.cetdialogue.tracker.api.audit.SignCheckpointCommand;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,34 +19,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 public class IntegrityController {
 
-    private final ChainVerifier verifier;
-    private final Checkpoints checkpoints;
-    private final SigningKey key;
+    private final AuditMessages messages;
 
-    public IntegrityController(ChainVerifier verifier, Checkpoints checkpoints, SigningKey key) {
-        this.verifier = verifier;
-        this.checkpoints = checkpoints;
-        this.key = key;
+    IntegrityController(AuditMessages messages) {
+        this.messages = messages;
     }
 
     @GetMapping("/verification")
     @Operation(summary = "Recompute the hash chain from the stored events; names the first bad position")
     public ChainVerification verify() {
-        return verifier.verify();
+        return messages.query(new FindChainVerificationQuery(), ChainVerification.class);
     }
 
     @PostMapping("/checkpoints")
     @Operation(summary = "Sign the chain head now (201), or 204 when the last checkpoint already covers it")
     public ResponseEntity<Checkpoint> checkpoint() {
-        return checkpoints
-                .signHead()
-                .map(c -> ResponseEntity.status(201).body(c))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+        Checkpoint signed = messages.send(new SignCheckpointCommand());
+        return signed == null
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(201).body(signed);
     }
 
     @GetMapping(value = "/public-key", produces = "application/x-pem-file")
     @Operation(summary = "The Ed25519 public key of the checkpoints, PEM (X.509 SubjectPublicKeyInfo)")
     public ResponseEntity<String> publicKey() {
+        CheckpointKey key = messages.query(new FindCheckpointKeyQuery(), CheckpointKey.class);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-pem-file"))
                 .header("X-Key-Id", key.keyId())

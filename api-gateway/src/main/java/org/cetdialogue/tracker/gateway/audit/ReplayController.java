@@ -12,13 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
+import org.cetdialogue.tracker.api.audit.FindReplayProgressQuery;
+import org.cetdialogue.tracker.api.audit.ReplayProgress;
+import org.cetdialogue.tracker.api.audit.StartReplayCommand;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
-import org.cetdialogue.tracker.query.audit.replay.ReplayAlreadyRunningException;
-import org.cetdialogue.tracker.query.audit.replay.ReplayProgress;
-import org.cetdialogue.tracker.query.audit.replay.Replays;
-import org.cetdialogue.tracker.query.audit.replay.UnknownProjectionException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,15 +34,15 @@ public class ReplayController {
     private static final Duration PUSH_EVERY = Duration.ofMillis(500);
     private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
-    private final Replays replays;
+    private final AuditMessages messages;
     private final ScheduledExecutorService pushes = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay-progress");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ReplayController(Replays replays) {
-        this.replays = replays;
+    ReplayController(AuditMessages messages) {
+        this.messages = messages;
     }
 
     /** What to rebuild: one projection by its name, or {@code all}. */
@@ -56,22 +53,17 @@ public class ReplayController {
             summary = "Rebuild a projection (commitment-view, area-status, funding-totals, history) or all from the"
                     + " events; 202 with the replay's progress and its Location")
     public ResponseEntity<ReplayProgress> start(@Valid @RequestBody ReplayRequest request) {
-        try {
-            ReplayProgress progress = replays.start(request.projection());
-            return ResponseEntity.accepted()
-                    .location(URI.create("/api/audit/replays/" + progress.id()))
-                    .body(progress);
-        } catch (UnknownProjectionException e) {
-            throw InvalidRequestException.badRequest(e.getMessage());
-        } catch (ReplayAlreadyRunningException e) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "Replay running", e.getMessage());
-        }
+        ReplayProgress progress = messages.send(new StartReplayCommand(request.projection()));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/audit/replays/" + progress.id()))
+                .body(progress);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Progress of a replay: position, total, percent, events per second, seconds left")
     public ReplayProgress progress(@PathVariable String id) {
-        return replays.progress(id).orElseThrow(() -> new NotFoundException("no replay " + id));
+        return messages.find(new FindReplayProgressQuery(id), ReplayProgress.class)
+                .orElseThrow(() -> new NotFoundException("no replay " + id));
     }
 
     @GetMapping(value = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 
 /**
  * The HTTP gateway as a service of its own (Axon Server mode, profile {@code axonserver}): REST, security, problem
@@ -13,14 +12,7 @@ import org.springframework.context.annotation.FilterType;
  * are loaded here.
  */
 @EnableAutoConfiguration
-@ComponentScan(
-        basePackages = "org.cetdialogue.tracker.gateway",
-        // the auditors' endpoints read the event store and drive the projections' processors, which live in the
-        // query service; this deployment does not serve them (see the README's Deployment section)
-        excludeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.REGEX,
-                        pattern = "org\\.cetdialogue\\.tracker\\.gateway\\.audit\\..*"))
+@ComponentScan(basePackages = "org.cetdialogue.tracker.gateway")
 public class GatewayService {
 
     public static ConfigurableApplicationContext start(String... args) {

@@ -1,9 +1,13 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
 import static org.cetdialogue.tracker.support.TrackerClient.ROK_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
+import java.time.Duration;
+import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.TrackerClient;
 
 /** Commitments the audit tests record over HTTP. */
@@ -51,5 +55,17 @@ final class AuditFixtures {
 
     static void expectOk(TrackerClient.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+
+    /** Waits until the hash chain holds every stored event. */
+    static void awaitChained(RunningTracker tracker) {
+        TrackerClient client = tracker.client();
+        long stored = tracker.storedEvents();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get(AUDITOR, "/api/audit/verification")
+                                .json()
+                                .get("checkedEvents")
+                                .asLong()
+                        == stored);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cetdialogue.tracker.api.audit.Checkpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,8 +1,10 @@
 package org.cetdialogue.tracker.query.audit.chain;
 
+import org.cetdialogue.tracker.api.audit.ChainVerification;
+import org.cetdialogue.tracker.api.audit.ChainVerification.ChainBreak;
+import org.cetdialogue.tracker.api.audit.Checkpoint;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
-import org.cetdialogue.tracker.query.audit.chain.ChainVerification.ChainBreak;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.cetdialogue.tracker.api.audit.Checkpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,13 @@ public class Checkpoints {
                         + " ORDER BY chain_position, checkpoint_id")
                 .param("from", from)
                 .param("to", to)
-                .query(Checkpoint::map)
+                .query(Checkpoints::map)
                 .list();
+    }
+
+    /** A row of {@code chain_position, global_index, link_hash, signed_at, key_id, signature}, by position. */
+    private static Checkpoint map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new Checkpoint(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.cetdialogue.tracker.api.audit.DeadLetterView;
 import org.cetdialogue.tracker.query.audit.replay.Replays;
 import org.springframework.stereotype.Component;
 

@@ -4,18 +4,23 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.cetdialogue.tracker.api.audit.Checkpoint;
+import org.cetdialogue.tracker.api.audit.ExportPage;
+import org.cetdialogue.tracker.api.audit.FindExportPageQuery;
 import org.cetdialogue.tracker.query.audit.StoredEvent;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.cetdialogue.tracker.query.audit.chain.ChainLink;
 import org.cetdialogue.tracker.query.audit.chain.ChainLinks;
-import org.cetdialogue.tracker.query.audit.chain.Checkpoint;
 import org.cetdialogue.tracker.query.audit.chain.Checkpoints;
 import org.cetdialogue.tracker.query.audit.history.AuditHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the chained history as CloudEvents 1.0 in JSON, one event per line ({@code application/x-ndjson}), read
  * from the event store's stream through Axon ({@link StoredEvents}) beside the chain's links, a page at a time, so
- * that no export is ever held in memory.
+ * that no export is ever held in memory: the gateway asks for the pages in turn ({@link FindExportPageQuery}) and
+ * writes each to its response as it comes.
  *
  * <p>Each stored event becomes one CloudEvent: {@code id} (the event identifier), {@code source}
  * ({@value #SOURCE}), {@code type} (the event class), {@code time} (when it was recorded, as stored), {@code subject}
@@ -38,11 +44,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloudEventsExport {
 
-    public static final String MEDIA_TYPE = "application/x-ndjson";
     public static final String SOURCE = "urn:cet-commitment-tracker";
     public static final String CHECKPOINT_TYPE = "org.cetdialogue.tracker.audit.ChainCheckpoint";
 
-    private static final int PAGE = 500;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final JdbcClient jdbc;
@@ -56,31 +60,36 @@ public class CloudEventsExport {
     }
 
     /**
-     * Writes the chained events with a global index in {@code (after, until]} ({@code until} null: to the head), in
-     * chain order, with their checkpoints. Returns how many events were written.
+     * The page of at most {@code limit} chained events with a global index in {@code (after, until]} ({@code until}
+     * null: to the head), in chain order, each followed by its stored checkpoints; the last page ends with a checkpoint
+     * of its last event signed now, unless a stored one already follows it.
      */
-    public long write(OutputStream out, long after, Long until) throws IOException {
-        Writer writer = new Writer(out, after, until);
-        try {
-            events.forEach(after, until == null ? StoredEvents.TO_THE_HEAD : until, writer::event);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    @QueryHandler
+    public ExportPage handle(FindExportPageQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), FindExportPageQuery.MAX_LIMIT));
+        Writer writer = new Writer(query.after(), query.until(), limit);
+        events.forEach(query.after(), query.until() == null ? StoredEvents.TO_THE_HEAD : query.until(), writer::event);
         return writer.finish();
     }
 
-    /** The chain's links beside the event store's stream: each chained event is written with its link. */
+    /**
+     * The chain's links beside the event store's stream: each chained event becomes a line with its link, until the
+     * page is full and another chained event is seen.
+     */
     private final class Writer {
 
-        private final OutputStream out;
         private final ChainLinks links;
-        private long written;
+        private final int limit;
+        private final List<String> lines = new ArrayList<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private int written;
         private ChainLink last;
         private boolean lastCheckpointed;
+        private boolean more;
 
-        Writer(OutputStream out, long after, Long until) {
-            this.out = out;
+        Writer(long after, Long until, int limit) {
             this.links = new ChainLinks(jdbc, checkpoints, after, until == null ? Long.MAX_VALUE : until);
+            this.limit = limit;
         }
 
         boolean event(StoredEvent event) {
@@ -97,30 +106,45 @@ public class CloudEventsExport {
                 if (link.globalIndex() > event.globalIndex()) {
                     return true; // not chained: not exported
                 }
-                writeEvent(out, new Row(link, event));
+                if (written == limit) {
+                    more = true; // the next page starts with this event
+                    return false;
+                }
+                writeEvent(line, new Row(link, event));
+                add();
                 written++;
                 List<Checkpoint> signed = links.checkpointsAt(link);
                 for (Checkpoint checkpoint : signed) {
-                    writeCheckpoint(out, checkpoint, true);
+                    writeCheckpoint(line, checkpoint, true);
+                    add();
                 }
                 last = link;
                 lastCheckpointed = !signed.isEmpty();
                 links.pass();
-                if (written % PAGE == 0) {
-                    out.flush();
-                }
                 return true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        long finish() throws IOException {
-            if (last != null && !lastCheckpointed) {
-                writeCheckpoint(out, checkpoints.sign(last), false);
+        ExportPage finish() {
+            if (more) {
+                return new ExportPage(lines, last.globalIndex());
             }
-            out.flush();
-            return written;
+            if (last != null && !lastCheckpointed) {
+                try {
+                    writeCheckpoint(line, checkpoints.sign(last), false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                add();
+            }
+            return new ExportPage(lines, null);
+        }
+
+        private void add() {
+            lines.add(line.toString(StandardCharsets.UTF_8));
+            line.reset();
         }
     }
 
@@ -160,7 +184,6 @@ public class CloudEventsExport {
         }
         json.writeEndObject();
         json.close();
-        out.write('\n');
     }
 
     private static void writeCheckpoint(OutputStream out, Checkpoint checkpoint, boolean stored) throws IOException {
@@ -189,7 +212,6 @@ public class CloudEventsExport {
         json.writeEndObject();
         json.writeEndObject();
         json.close();
-        out.write('\n');
     }
 
     private static void optional(JsonGenerator json, String name, JsonNode value) throws IOException {

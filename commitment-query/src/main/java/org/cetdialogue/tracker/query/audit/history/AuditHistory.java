@@ -13,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cetdialogue.tracker.api.audit.AuditEvent;
+import org.cetdialogue.tracker.api.audit.AuditEventPage;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.cetdialogue.tracker.api.audit.CommitmentAuditHistory;
+import org.cetdialogue.tracker.api.audit.FindAuditEventsQuery;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvents;
 import org.cetdialogue.tracker.api.json.MessageJson;
@@ -30,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditHistory {
 
-    public static final int MAX_LIMIT = 1000;
-
     private static final ObjectMapper STORED = MessageJson.newObjectMapper();
 
     private final JdbcClient jdbc;
@@ -42,7 +44,7 @@ public class AuditHistory {
         this.storedEvents = storedEvents;
     }
 
-    public AuditEventPage page(HistoryFilter filter) {
+    public AuditEventPage page(FindAuditEventsQuery filter) {
         StringBuilder sql =
                 new StringBuilder("SELECT a.global_index, a.area FROM audit_event a WHERE a.global_index > :after");
         if (filter.commitment() != null) {

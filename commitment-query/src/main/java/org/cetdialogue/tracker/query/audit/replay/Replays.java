@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.cetdialogue.tracker.api.audit.ReplayProgress;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.slf4j.Logger;

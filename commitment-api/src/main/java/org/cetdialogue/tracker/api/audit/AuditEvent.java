@@ -1,4 +1,4 @@
-package org.cetdialogue.tracker.query.audit.history;
+package org.cetdialogue.tracker.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.cetdialogue.tracker.query.audit.asof;
+package org.cetdialogue.tracker.api.audit;
 
 import java.math.BigDecimal;
 

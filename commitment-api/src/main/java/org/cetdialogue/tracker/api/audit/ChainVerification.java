@@ -1,4 +1,4 @@
-package org.cetdialogue.tracker.query.audit.chain;
+package org.cetdialogue.tracker.api.audit;
 
 /**
  * The result of recomputing the hash chain from the stored events: {@code intact}, or the first place where it breaks.
