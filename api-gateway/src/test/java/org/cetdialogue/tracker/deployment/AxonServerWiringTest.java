@@ -187,6 +187,9 @@ class AxonServerWiringTest {
         assertThat(handlers.keySet())
                 .as("every handled command and query belongs to the contract")
                 .allMatch(contract::contains);
+        assertThat(handlers.values().stream().flatMap(List::stream))
+                .as("the gateway holds no handler: it only sends")
+                .noneMatch(handler -> handler.startsWith("api-gateway"));
     }
 
     /** Each command and query handler of the tracker's own beans (aggregates included) in one service's context. */
