@@ -1,13 +1,11 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 import static org.cetdialogue.tracker.support.TrackerClient.VIEWER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cetdialogue.tracker.support.RunningTracker;
@@ -30,13 +28,7 @@ class AuditHistoryHttpTest {
         tracker = shared;
         client = shared.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
-        long stored = tracker.storedEvents();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get(AUDITOR, "/api/audit/verification")
-                                .json()
-                                .get("checkedEvents")
-                                .asLong()
-                        == stored);
+        AuditFixtures.awaitChained(tracker);
     }
 
     @Test

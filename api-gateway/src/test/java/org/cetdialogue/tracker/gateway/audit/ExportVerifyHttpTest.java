@@ -1,7 +1,6 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
 import static org.cetdialogue.tracker.support.TrackerConfigurations.FREQUENT_CHECKPOINTS;
 
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -53,12 +51,7 @@ class ExportVerifyHttpTest {
         TrackerClient client = shared.client();
         AuditFixtures.proposeSignPledgeAndCorrect(client, ID);
         long stored = tracker.storedEvents();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get(AUDITOR, "/api/audit/verification")
-                                .json()
-                                .get("checkedEvents")
-                                .asLong()
-                        == stored);
+        AuditFixtures.awaitChained(tracker);
 
         TrackerClient.Response key = client.get(AUDITOR, "/api/audit/public-key");
         assertThat(key.status()).isEqualTo(200);
