@@ -55,8 +55,7 @@ public class StoredEvents {
 
     /** The position of the newest stored event; -1 while there is none. */
     public long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return position(eventStore.createHeadToken(), -1);
     }
 
     /**
@@ -64,11 +63,12 @@ public class StoredEvents {
      * answers false ({@link #FROM_THE_START}, {@link #TO_THE_HEAD}).
      */
     public void forEach(long after, long until, Predicate<StoredEvent> visitor) {
-        long last = Math.min(until, headPosition());
+        TrackingToken head = eventStore.createHeadToken();
+        long last = Math.min(until, position(head, -1));
         if (last < 0 || last <= after) {
             return;
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(tokenAfter(after))) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(tokenAfter(after, head))) {
             while (true) {
                 if (!stream.hasNextAvailable(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the event store sent nothing for " + PATIENCE_SECONDS
@@ -103,18 +103,21 @@ public class StoredEvents {
         return events;
     }
 
-    /** A token after which the store's stream continues at {@code position + 1}; null (the tail) from the start. */
-    private TrackingToken tokenAfter(long position) {
+    /**
+     * A token after which the store's stream continues at {@code position + 1}, of the kind the store's own head token
+     * is; null (the tail) from the start.
+     */
+    private static TrackingToken tokenAfter(long position, TrackingToken head) {
         if (position < 0) {
             return null;
         }
-        return eventStore.createTailToken() instanceof GapAwareTrackingToken || isGapAware()
+        return head instanceof GapAwareTrackingToken
                 ? GapAwareTrackingToken.newInstance(position, List.of())
                 : new GlobalSequenceTrackingToken(position);
     }
 
-    private boolean isGapAware() {
-        return eventStore.createHeadToken() instanceof GapAwareTrackingToken;
+    private static long position(TrackingToken token, long none) {
+        return token == null ? none : token.position().orElse(none);
     }
 
     private static long position(TrackingToken token) {
