@@ -83,8 +83,13 @@ class PostgresOutageHttpTest {
                             () -> client.get(VIEWER, "/api/commitments/" + ID).json(),
                             v -> v.path("funding").size() == v.path("version").asLong()
                                     && v.path("funding").toString().contains("after-outage"));
-            JsonNode history =
-                    client.get(VIEWER, "/api/commitments/" + ID + "/history").json();
+            // the history is a projection of its own: after the outage it may still be catching up with the view
+            JsonNode history = await().atMost(Duration.ofSeconds(120))
+                    .until(
+                            () -> client.get(VIEWER, "/api/commitments/" + ID + "/history")
+                                    .json(),
+                            h -> h.path("entries").size()
+                                    == view.path("version").asLong() + 1);
             StoredWrites.assertEachAcknowledgedWriteStoredOnce(view, history, writes);
         } finally {
             cluster("start");
