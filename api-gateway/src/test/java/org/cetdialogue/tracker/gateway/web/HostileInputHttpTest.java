@@ -437,6 +437,50 @@ class HostileInputHttpTest {
         assertThat(tracker.storedEvents()).isEqualTo(stored);
     }
 
+    /** Credentials with bytes outside ASCII: refused as a 400 or 401 problem, never a 5xx, nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic dXM\u0085=", "Basic \u00c3\u00a9", "Bearer \u0085", "Basic \u0080\u009f"})
+    void nonAsciiBytesInCredentialsAreRefusedAsProblems(String authorization) {
+        RawHttp.Answer answer = raw().send(
+                        null,
+                        "POST",
+                        MILESTONES,
+                        MILESTONE,
+                        "Authorization",
+                        authorization.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(answer.status()).as(authorization + " -> " + answer).isIn(400, 401);
+        assertThat(answer.isProblem()).as(authorization + " -> " + answer).isTrue();
+        assertThat(tracker.storedEvents()).isEqualTo(stored);
+    }
+
+    /**
+     * A stray session cookie or an {@code Origin} with bytes outside ASCII beside HTTP Basic credentials: the write is
+     * authenticated by its credentials and these headers are not read for it, so it is answered as usual, never 5xx.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Cookie|TRACKER_SESSION=\u00c3\u00a9",
+                "Cookie|TRACKER_SESSION=\u0085",
+                "Origin|http://\u00c3\u00a9.example",
+                "Origin|http://\u0085"
+            })
+    void nonAsciiBytesInHeadersTheWriteDoesNotReadNeverAnswer5xx(String header) {
+        String[] parts = header.split("\\|", 2);
+        RawHttp.Answer answer = raw().send(
+                        US_SECRETARIAT,
+                        "POST",
+                        MILESTONES,
+                        MILESTONE,
+                        parts[0],
+                        parts[1].getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(answer.status()).as(header + " -> " + answer).isLessThan(500);
+        if (answer.status() >= 400) {
+            assertThat(answer.isProblem()).as(header + " -> " + answer).isTrue();
+            assertThat(tracker.storedEvents()).isEqualTo(stored);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1\u00c3\u00a9", "\u0085", "\u00bd", "\u0661"})
     void nonAsciiBytesInLastEventIdAnswer400(String value) {
