@@ -5,6 +5,7 @@ import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.cetdialogue.tracker.support.Bodies;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.SharedTracker;
@@ -423,14 +424,7 @@ class HostileInputHttpTest {
                 "Accept|application/\u00c3\u00a9"
             })
     void nonAsciiBytesInAHeaderAnswer400(String header) {
-        String[] parts = header.split("\\|", 2);
-        RawHttp.Answer answer = raw().send(
-                        US_SECRETARIAT,
-                        "POST",
-                        MILESTONES,
-                        MILESTONE,
-                        parts[0],
-                        parts[1].getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer answer = writeWithRawHeader(US_SECRETARIAT, header);
         assertThat(answer.status()).as(header + " -> " + answer).isEqualTo(400);
         assertThat(answer.isProblem()).as(header + " -> " + answer).isTrue();
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
@@ -441,13 +435,7 @@ class HostileInputHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"Basic dXM\u0085=", "Basic \u00c3\u00a9", "Bearer \u0085", "Basic \u0080\u009f"})
     void nonAsciiBytesInCredentialsAreRefusedAsProblems(String authorization) {
-        RawHttp.Answer answer = raw().send(
-                        null,
-                        "POST",
-                        MILESTONES,
-                        MILESTONE,
-                        "Authorization",
-                        authorization.getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer answer = writeWithRawHeader(null, "Authorization|" + authorization);
         assertThat(answer.status()).as(authorization + " -> " + answer).isIn(400, 401);
         assertThat(answer.isProblem()).as(authorization + " -> " + answer).isTrue();
         assertThat(tracker.storedEvents()).isEqualTo(stored);
@@ -466,14 +454,7 @@ class HostileInputHttpTest {
                 "Origin|http://\u0085"
             })
     void nonAsciiBytesInHeadersTheWriteDoesNotReadNeverAnswer5xx(String header) {
-        String[] parts = header.split("\\|", 2);
-        RawHttp.Answer answer = raw().send(
-                        US_SECRETARIAT,
-                        "POST",
-                        MILESTONES,
-                        MILESTONE,
-                        parts[0],
-                        parts[1].getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer answer = writeWithRawHeader(US_SECRETARIAT, header);
         assertThat(answer.status()).as(header + " -> " + answer).isLessThan(500);
         if (answer.status() >= 400) {
             assertThat(answer.isProblem()).as(header + " -> " + answer).isTrue();
@@ -493,6 +474,13 @@ class HostileInputHttpTest {
                         value.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
+    /** A milestone written as {@code user} with {@code header}, given as {@code Name|value}, its value's chars as bytes. */
+    private static RawHttp.Answer writeWithRawHeader(Map<String, String> user, String header) {
+        String[] parts = header.split("\\|", 2);
+        return raw().send(
+                        user, "POST", MILESTONES, MILESTONE, parts[0], parts[1].getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static RawHttp raw() {
