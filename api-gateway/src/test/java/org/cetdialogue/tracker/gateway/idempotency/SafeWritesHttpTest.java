@@ -164,7 +164,10 @@ class SafeWritesHttpTest {
                 .map(Response::body)
                 .distinct()
                 .toList();
-        assertThat(successes).containsExactly("{\"commitmentId\":\"" + id + "\",\"version\":1}");
+        assertThat(successes)
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .matches("\\{\"commitmentId\":\"" + id + "\",\"version\":1,\"position\":\\d+}"));
         assertThat(responses.stream().filter(r -> r.status() == 409))
                 .allSatisfy(r -> assertThat(r.isProblem()).isTrue());
     }
