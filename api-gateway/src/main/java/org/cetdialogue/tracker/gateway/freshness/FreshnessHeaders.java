@@ -2,7 +2,11 @@ package org.cetdialogue.tracker.gateway.freshness;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.cetdialogue.tracker.api.query.PositionReached;
 import org.cetdialogue.tracker.api.query.Projections;
+import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,6 +17,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * X-Projection-Position} (global position of the last event the projection applied), {@code X-Projection-Lag} (events
  * in the store beyond it) and {@code X-Projection-State} ({@code current} or {@code rebuilding, N%}). They are read
  * before the query runs, so the body reflects at least that position.
+ *
+ * <p>Read-your-writes: a read may ask for a minimum position ({@link MinimumPosition}: {@code minPosition} or {@code
+ * X-Min-Position}), the {@code X-Event-Position} a write answered. It then waits, at most {@code
+ * tracker.read-your-writes.max-wait} (default 2 s), until its projection has applied every event up to it, and is
+ * answered from the projection as it is then (the read cache computes that answer afresh); the headers are read after
+ * the wait. A position beyond the last stored event is a 400. Past the bound, {@link ProjectionBehindException}: a
+ * {@code 503} problem with {@code Retry-After} and the headers saying where the projection is, rather than a state
+ * without the write the client asked to see.
  */
 @Configuration(proxyBeanMethods = false)
 public class FreshnessHeaders implements WebMvcConfigurer {
@@ -21,10 +33,16 @@ public class FreshnessHeaders implements WebMvcConfigurer {
     public static final String LAG = "X-Projection-Lag";
     public static final String STATE = "X-Projection-State";
 
-    private final ProjectionFreshness freshness;
+    /** Set on a read that waited for its minimum position: its answer is computed afresh, never reused. */
+    public static final String MIN_POSITION_REACHED = FreshnessHeaders.class.getName() + ".minPositionReached";
 
-    public FreshnessHeaders(ProjectionFreshness freshness) {
+    private final ProjectionFreshness freshness;
+    private final Duration maxWait;
+
+    public FreshnessHeaders(
+            ProjectionFreshness freshness, @Value("${tracker.read-your-writes.max-wait:PT2S}") Duration maxWait) {
         this.freshness = freshness;
+        this.maxWait = maxWait;
     }
 
     @Override
@@ -47,15 +65,40 @@ public class FreshnessHeaders implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if ("GET".equals(request.getMethod())) {
-                Freshness now = freshness.of(processingGroup);
-                if (now.position() != null) {
-                    response.setHeader(POSITION, Long.toString(now.position()));
-                    response.setHeader(LAG, Long.toString(now.lag()));
-                }
-                response.setHeader(STATE, now.describe());
+            if (!"GET".equals(request.getMethod())) {
+                return true;
+            }
+            Long minPosition = MinimumPosition.of(request);
+            boolean reached = minPosition == null || awaitPosition(minPosition);
+            Freshness now = freshness.of(processingGroup);
+            if (now.position() != null) {
+                response.setHeader(POSITION, Long.toString(now.position()));
+                response.setHeader(LAG, Long.toString(now.lag()));
+            }
+            response.setHeader(STATE, now.describe());
+            if (!reached) {
+                throw new ProjectionBehindException(processingGroup, minPosition, now.position());
+            }
+            if (minPosition != null) {
+                request.setAttribute(MIN_POSITION_REACHED, Boolean.TRUE);
             }
             return true;
+        }
+
+        private boolean awaitPosition(long minPosition) {
+            PositionReached now = freshness.reached(processingGroup, minPosition);
+            if (now != null && now.reached()) {
+                return true;
+            }
+            Freshness current = freshness.of(processingGroup);
+            if (current.position() != null && current.lag() != null) {
+                long head = current.position() + current.lag();
+                if (minPosition > head) {
+                    throw InvalidRequestException.badRequest(MinimumPosition.PARAMETER + " " + minPosition
+                            + " is beyond the last stored event (position " + head + ")");
+                }
+            }
+            return freshness.awaitPosition(processingGroup, minPosition, maxWait);
         }
     }
 }
