@@ -1,13 +1,22 @@
 package org.cetdialogue.tracker.gateway.freshness;
 
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.cetdialogue.tracker.api.query.PositionReached;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
+import org.cetdialogue.tracker.gateway.projection.ProjectionController;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -52,6 +61,29 @@ public class FreshnessHeaders implements WebMvcConfigurer {
         registry.addInterceptor(new Stamp(Projections.COMMITMENT_VIEW)).addPathPatterns("/api/commitments/*");
         registry.addInterceptor(new Stamp(Projections.HISTORY)).addPathPatterns("/api/commitments/*/history");
         registry.addInterceptor(new Stamp(Projections.FUNDING_TOTALS)).addPathPatterns("/api/funding");
+    }
+
+    /** The OpenAPI document lists the minimum position on every read of a projection. */
+    @Bean
+    OperationCustomizer minimumPositionParameters() {
+        return (operation, handler) -> {
+            GetMapping get = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), GetMapping.class);
+            if (get == null || handler.getBeanType() != ProjectionController.class) {
+                return operation;
+            }
+            String description = "a global position a write answered (X-Event-Position): wait, at most "
+                    + "tracker.read-your-writes.max-wait, until the projection has applied it (503 past the bound)";
+            operation.addParametersItem(new QueryParameter()
+                    .name(MinimumPosition.PARAMETER)
+                    .required(false)
+                    .description(description)
+                    .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)));
+            return operation.addParametersItem(new HeaderParameter()
+                    .name(MinimumPosition.HEADER)
+                    .required(false)
+                    .description("the same as " + MinimumPosition.PARAMETER)
+                    .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)));
+        };
     }
 
     /** Stamps GET responses with the freshness of one projection. */

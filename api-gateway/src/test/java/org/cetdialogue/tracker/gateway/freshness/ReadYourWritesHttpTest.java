@@ -188,17 +188,6 @@ class ReadYourWritesHttpTest {
         return response;
     }
 
-    private Map<Long, Long> auditedPositions(String id) {
-        Response page = client.get(AUDITOR, "/api/audit/events?limit=1000&commitment=" + id);
-        assertThat(page.status()).isEqualTo(200);
-        Map<Long, Long> positions = new HashMap<>();
-        page.json()
-                .get("events")
-                .forEach(e -> positions.put(
-                        e.get("sequence").asLong(), e.get("position").asLong()));
-        return positions;
-    }
-
     private static List<String> descriptions(JsonNode view) {
         List<String> descriptions = new ArrayList<>();
         view.get("milestones")
