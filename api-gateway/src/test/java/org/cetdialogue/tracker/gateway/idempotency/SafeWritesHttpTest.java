@@ -64,6 +64,7 @@ class SafeWritesHttpTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo("/api/commitments/ai-idem-mou");
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("X-Event-Position")).isNotNull().isEqualTo(first.header("X-Event-Position"));
         assertThat(tracker.storedEvents()).isEqualTo(stored);
     }
 
