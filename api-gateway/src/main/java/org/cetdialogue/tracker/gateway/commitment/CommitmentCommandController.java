@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * version after the change and the global position of its event ({@code X-Event-Position} and {@code position}, see
  * {@link CommitmentWrites}); {@code If-Match: "<version>"} makes the write conditional on that version. Each body
  * maps itself to its command, the path and headers are read once ({@link WriteContext}), and the command gateway adds
- * who sent it ({@link ActorMetadataInterceptor}).
+ * who sent it ({@link ActorMetadataInterceptor}). Writes take turns per commitment before they are sent
+ * ({@link WriteAdmission}): past its bounds a write is refused with 503 and {@code Retry-After}.
  */
 @RestController
 @RequestMapping(path = "/api/commitments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CommitmentCommandController {
 
     private final CommitmentWrites writes;
+    private final WriteAdmission admission;
 
-    public CommitmentCommandController(CommitmentWrites writes) {
+    public CommitmentCommandController(CommitmentWrites writes, WriteAdmission admission) {
         this.writes = writes;
+        this.admission = admission;
     }
 
     @PostMapping
@@ -104,13 +107,17 @@ public class CommitmentCommandController {
     }
 
     private ResponseEntity<CommandResult> create(ProposeCommitmentRequest request, WriteContext context) {
-        CommandResult result = writes.send(request.commitmentId(), request.toCommand(), context.metadata(null));
+        CommandResult result = admission.admit(
+                request.commitmentId(),
+                () -> writes.send(request.commitmentId(), request.toCommand(), context.metadata(null)));
         return withPosition(ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId())), result);
     }
 
     private ResponseEntity<CommandResult> send(CommitmentRequest request, WriteContext context) {
         Object command = request.toCommand(context.commitmentId(), context.expectedVersion());
-        CommandResult result = writes.send(context.commitmentId(), command, context.metadata(request.reason()));
+        CommandResult result = admission.admit(
+                context.commitmentId(),
+                () -> writes.send(context.commitmentId(), command, context.metadata(request.reason())));
         return withPosition(ResponseEntity.ok(), result);
     }
 
