@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.support.Bodies;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.SharedTracker;
@@ -153,6 +156,45 @@ class ReadYourWritesHttpTest {
                     .containsEntry("aggregate_identifier", write.commitmentId())
                     .containsEntry("sequence_number", write.version());
         }
+    }
+
+    @Test
+    void aProjectionThatDoesNotReachThePositionWithinTheBoundAnswers503WithRetryAfterAndWhereItIs() {
+        String id = "ryw-behind-mou";
+        written(client.post(US_SECRETARIAT, "/api/commitments", Bodies.mou(id)), 201);
+        StreamingEventProcessor view = tracker.bean(EventProcessingConfiguration.class)
+                .eventProcessor(Projections.COMMITMENT_VIEW, StreamingEventProcessor.class)
+                .orElseThrow();
+        Written milestone;
+        Response behind;
+        try {
+            view.shutDown();
+            milestone = written(
+                    client.post(
+                            US_SECRETARIAT,
+                            "/api/commitments/" + id + "/milestones",
+                            milestone("Recorded while the view is stopped")),
+                    200);
+
+            behind = client.get(VIEWER, "/api/commitments/" + id + "?minPosition=" + milestone.position());
+        } finally {
+            view.start();
+        }
+
+        assertThat(behind.status()).as(behind.toString()).isEqualTo(503);
+        assertThat(behind.isProblem()).isTrue();
+        assertThat(behind.header("Retry-After")).isEqualTo("1");
+        assertThat(behind.json().get("type").asText()).isEqualTo("urn:cet-tracker:problem:projection-behind");
+        assertThat(behind.json().get("minPosition").asLong()).isEqualTo(milestone.position());
+        // a stopped processor holds no segment: its position is unknown, so only the state is stamped
+        assertThat(behind.header(FreshnessHeaders.STATE)).isNotNull();
+        if (behind.header(FreshnessHeaders.POSITION) != null) {
+            assertThat(Long.parseLong(behind.header(FreshnessHeaders.POSITION))).isLessThan(milestone.position());
+        }
+        // once the projection runs again, the same read shows the write
+        Response view2 = read("/api/commitments/" + id, milestone.position(), true);
+        assertThat(descriptions(view2.json())).contains("Recorded while the view is stopped");
+        assertThat(view2.header("ETag")).isEqualTo("\"" + milestone.version() + "\"");
     }
 
     @Test
