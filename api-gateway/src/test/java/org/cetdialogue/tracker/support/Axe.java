@@ -44,8 +44,7 @@ public final class Axe {
         if (script == null) {
             install();
             try {
-                script = Files.readString(
-                        INSTALL.resolve("node_modules/axe-core/axe.min.js"), StandardCharsets.UTF_8);
+                script = Files.readString(INSTALL.resolve("node_modules/axe-core/axe.min.js"), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
