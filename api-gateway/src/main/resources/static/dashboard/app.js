@@ -738,6 +738,8 @@
       el('span', {class: 'summary'}, describe(entry.eventType, details.get(entry.sequence))), ' ',
       el('span', {class: 'meta'}, '(', tNodes('by', recorded(entry.actor ?? '?'), sideLabel(entry.side)),
         entry.reason ? ['; ', tNodes('reason', recorded(entry.reason))] : null, ')'))));
+    // it grew: keep it beside its opener and inside the window
+    if ($('detail').open) placeDetail();
   }
 
   // ---- session --------------------------------------------------------------------------------------------------
