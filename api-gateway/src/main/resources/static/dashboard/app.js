@@ -619,6 +619,7 @@
   function openDetail(commitmentId, opener) {
     const dialog = $('detail');
     state.opener = opener ?? null;
+    state.openerPlace = opener?.closest('#areas, #activity')?.id ?? 'areas';
     state.detailId = commitmentId;
     state.detail = null;
     state.history = null;
@@ -692,7 +693,13 @@
     state.detailId = null;
     state.detail = null;
     if (dialog.open) dialog.close();
-    if (state.opener && document.contains(state.opener)) state.opener.focus();
+    // back to what opened it; if a live update has redrawn it meanwhile, to its successor in the same place
+    let opener = state.opener;
+    if (opener && !document.contains(opener)) {
+      opener = document.querySelector('#' + state.openerPlace + ' button[data-commitment="'
+        + CSS.escape(opener.dataset.commitment ?? '') + '"]');
+    }
+    opener?.focus();
   }
 
   function renderDetailFreshness() {

@@ -86,25 +86,37 @@ class DashboardLiveBrowserTest {
         // one stream per page, all within the default cap
         await().atMost(WAIT).until(() -> tracker.bean(StreamLimiter.class).openStreams("viewer") == 12);
 
+        // each page notes the moment the event appears on it (the browsers and the test share the machine's clock), so
+        // that visiting the windows one after the other costs nothing against the bound
         String description = "Seen by twelve pages";
-        post(
-                "/api/commitments/" + COMMITMENT + "/milestones",
-                "{\"description\": \"" + description + "\", \"achievedOn\": \"2024-03-03\"}");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int pages = 0;
         for (WebDriver browser : three) {
             for (String window : browser.getWindowHandles()) {
                 browser.switchTo().window(window);
-                Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-                new WebDriverWait(browser, left, Duration.ofMillis(50))
-                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity"), description));
-                pages++;
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const list = document.getElementById('activity');"
+                                        + " new MutationObserver((changes, observer) => {"
+                                        + "   if (list.textContent.includes(arguments[0])) {"
+                                        + "     window.__seenAt = Date.now(); observer.disconnect(); } })"
+                                        + " .observe(list, {childList: true, subtree: true, characterData: true});",
+                                description);
             }
         }
-        assertThat(pages).isEqualTo(12);
-        System.out.printf(
-                "twelve pages: the last showed the event %d ms before the 5 s bound%n",
-                (deadline - System.nanoTime()) / 1_000_000);
+        post(
+                "/api/commitments/" + COMMITMENT + "/milestones",
+                "{\"description\": \"" + description + "\", \"achievedOn\": \"2024-03-03\"}");
+        long acknowledged = System.currentTimeMillis();
+        List<Long> delays = new ArrayList<>();
+        for (WebDriver browser : three) {
+            for (String window : browser.getWindowHandles()) {
+                browser.switchTo().window(window);
+                Object seenAt = new WebDriverWait(browser, WAIT)
+                        .until(driver -> ((JavascriptExecutor) driver).executeScript("return window.__seenAt"));
+                delays.add(((Number) seenAt).longValue() - acknowledged);
+            }
+        }
+        System.out.printf("twelve pages: the event appeared %s ms after the write was acknowledged%n", delays);
+        assertThat(delays).hasSize(12).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(5000));
 
         // closing the pages gives their streams back
         for (WebDriver browser : three) {
