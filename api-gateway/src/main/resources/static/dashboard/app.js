@@ -461,10 +461,19 @@
     return id;
   }
 
+  // redraws a container's children without losing the keyboard focus of a title button inside it
+  function redraw(container, children) {
+    const focused = container.contains(document.activeElement) ? document.activeElement.dataset?.commitment : null;
+    container.replaceChildren(...children);
+    if (focused) {
+      container.querySelector('button[data-commitment="' + CSS.escape(focused) + '"]')?.focus({preventScroll: true});
+    }
+  }
+
   function renderAreas() {
     const container = $('areas');
     if (!state.areas) return;
-    container.replaceChildren(...state.areas.areas.map((area) => {
+    redraw(container, [...state.areas.areas.map((area) => {
       const items = area.commitments.map((c) => el('li', {},
         commitmentButton(c.commitmentId, title(c)), ' ',
         el('span', {class: 'tag'}, t(c.status)), ' ',
@@ -482,7 +491,7 @@
         counts(area.area, area.byAssessment, ASSESSMENTS, 'byAssessment'),
         overdue,
         el('ul', {}, items));
-    }));
+    })]);
   }
 
   // ---- funding --------------------------------------------------------------------------------------------------
@@ -603,7 +612,7 @@
       return;
     }
     const shown = state.activity.slice(0, state.activityShown);
-    list.replaceChildren(...shown.map((entry) => el('li', {'data-position': String(entry.position)},
+    redraw(list, shown.map((entry) => el('li', {'data-position': String(entry.position)},
       el('p', {class: 'entry-head'},
         entry.effectiveOn ? [dateNode(entry.effectiveOn), ' · '] : null,
         commitmentButton(entry.commitmentId, commitmentTitle(entry.commitmentId))),
