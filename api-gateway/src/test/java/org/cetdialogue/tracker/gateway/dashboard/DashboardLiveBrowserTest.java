@@ -191,12 +191,7 @@ class DashboardLiveBrowserTest {
                 held.add(stream);
             }
             WebDriver browser = browser();
-            browser.get(client.baseUrl() + "/");
-            new WebDriverWait(browser, WAIT)
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                    .sendKeys("auditor");
-            browser.findElement(By.id("password")).sendKeys("auditor-demo");
-            browser.findElement(By.id("sign-in-button")).click();
+            submitSignIn(browser, "auditor", "auditor-demo");
             // refused: the page says so in plain words and keeps trying
             new WebDriverWait(browser, WAIT)
                     .until(driver -> text(driver, "#connection").startsWith("Connection lost; trying again in"));
@@ -222,13 +217,17 @@ class DashboardLiveBrowserTest {
     }
 
     private static void signIn(WebDriver browser) {
+        submitSignIn(browser, "viewer", "viewer-demo");
+        awaitLive(browser);
+    }
+
+    private static void submitSignIn(WebDriver browser, String user, String password) {
         browser.get(client.baseUrl() + "/");
         new WebDriverWait(browser, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("viewer");
-        browser.findElement(By.id("password")).sendKeys("viewer-demo");
+                .sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in-button")).click();
-        awaitLive(browser);
     }
 
     private static void awaitLive(WebDriver browser) {
