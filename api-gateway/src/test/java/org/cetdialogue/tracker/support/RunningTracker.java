@@ -35,8 +35,13 @@ public final class RunningTracker implements AutoCloseable {
                 "--spring.datasource.url=" + TestDatabase.url(dataDirectory),
                 "--tracker.audit.signing-key-file="
                         + dataDirectory.toAbsolutePath().resolve("audit-signing-key.pk8"),
+                "--server.servlet.session.store-dir="
+                        + dataDirectory.toAbsolutePath().resolve("sessions"),
                 "--spring.main.banner-mode=off"));
         for (String property : properties) {
+            if (property.startsWith("server.port=")) {
+                args.remove("--server.port=0"); // a test that restarts the tracker where a page expects it
+            }
             args.add("--" + property);
         }
         args.addAll(TestDatabase.extraArguments());

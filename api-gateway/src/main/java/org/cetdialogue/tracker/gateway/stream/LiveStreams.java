@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,16 +58,38 @@ public class LiveStreams {
     }
 
     /**
-     * Opens a stream for {@code user}. The initial result is read in the calling thread after the subscription is
-     * registered, so no update falls between them, and an error in it (an unknown commitment) is answered as a
-     * problem before the stream starts.
+     * Opens a stream for {@code user}, holding one of the user's stream slots until it ends; {@code parts} (each made
+     * with {@link #subscribe}) are merged into it, so that a page follows several views on one connection. A part
+     * that cannot be opened (an unknown commitment) closes those opened before it, and is answered as a problem.
+     */
+    @SafeVarargs
+    public final Flux<ServerSentEvent<Object>> open(String user, Supplier<Flux<ServerSentEvent<Object>>>... parts) {
+        limiter.acquire(user);
+        List<Flux<ServerSentEvent<Object>>> opened = new ArrayList<>();
+        try {
+            for (Supplier<Flux<ServerSentEvent<Object>>> part : parts) {
+                opened.add(part.get());
+            }
+        } catch (RuntimeException e) {
+            // subscribing and cancelling at once runs each opened part's cleanup: its subscription query is closed
+            opened.forEach(part -> part.subscribe().dispose());
+            limiter.release(user);
+            throw e;
+        }
+        Flux<ServerSentEvent<Object>> stream = opened.size() == 1 ? opened.get(0) : Flux.merge(opened);
+        return stream.doFinally(signal -> limiter.release(user));
+    }
+
+    /**
+     * One view of a stream: subscribes to the query. The initial result is read in the calling thread after the
+     * subscription is registered, so no update falls between them, and an error in it (an unknown commitment) is
+     * thrown here, before the stream starts. Pass it to {@link #open}, which holds the user's slot.
      *
      * @param initialEvents the events of the initial result
      * @param updateEvents the events of an update (none to skip it)
      * @param current what to send once a rebuild has finished: the current state
      */
-    public <I, U> Flux<ServerSentEvent<Object>> open(
-            String user,
+    public <I, U> Flux<ServerSentEvent<Object>> subscribe(
             String processingGroup,
             Object query,
             ResponseType<I> initialType,
@@ -76,25 +99,18 @@ public class LiveStreams {
             Events<U> updateEvents,
             Supplier<List<ServerSentEvent<Object>>> current) {
         BooleanSupplier signedIn = signIns.ofCurrentCaller();
-        limiter.acquire(user);
-        SubscriptionQueryResult<I, U> result;
+        SubscriptionQueryResult<I, U> result =
+                queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
         I initial;
         try {
-            result = queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
-            try {
-                initial = checkInitial.apply(result.initialResult()
-                        .toFuture()
-                        .get(INITIAL_RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (RuntimeException e) {
-                result.cancel();
-                throw e;
-            } catch (Exception e) {
-                result.cancel();
-                throw new IllegalStateException("the projection did not answer", e);
-            }
+            initial = checkInitial.apply(
+                    result.initialResult().toFuture().get(INITIAL_RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
-            limiter.release(user);
+            result.cancel();
             throw e;
+        } catch (Exception e) {
+            result.cancel();
+            throw new IllegalStateException("the projection did not answer", e);
         }
         AtomicBoolean rebuilding = new AtomicBoolean(false);
         Flux<ServerSentEvent<Object>> first =
@@ -116,10 +132,7 @@ public class LiveStreams {
                 .take(1);
         return Flux.concat(first, Flux.merge(updates, ticks))
                 .takeUntilOther(signedOut)
-                .doFinally(signal -> {
-                    result.cancel();
-                    limiter.release(user);
-                });
+                .doFinally(signal -> result.cancel());
     }
 
     private <T> List<ServerSentEvent<Object>> send(

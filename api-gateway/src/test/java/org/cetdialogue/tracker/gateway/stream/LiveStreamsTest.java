@@ -126,14 +126,15 @@ class LiveStreamsTest {
                 .subscriptionQuery(any(), any(ResponseType.class), any(ResponseType.class));
         return streams.open(
                 "someone",
-                "group",
-                "query",
-                ResponseTypes.instanceOf(String.class),
-                String.class,
-                value -> value,
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                () -> List.of(LiveStreams.event("test", now.get(), "current state")));
+                () -> streams.subscribe(
+                        "group",
+                        "query",
+                        ResponseTypes.instanceOf(String.class),
+                        String.class,
+                        value -> value,
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        () -> List.of(LiveStreams.event("test", now.get(), "current state"))));
     }
 
     private static Object data(ServerSentEvent<Object> event) {
