@@ -2,6 +2,9 @@ package org.cetdialogue.tracker.gateway.freshness;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -21,6 +24,9 @@ public class FreshnessHeaders implements WebMvcConfigurer {
     public static final String LAG = "X-Projection-Lag";
     public static final String STATE = "X-Projection-State";
 
+    /** The stamped paths and the projection each reads (the OpenAPI document lists the headers for these). */
+    public static final Map<String, String> STAMPED = stamped();
+
     private final ProjectionFreshness freshness;
 
     public FreshnessHeaders(ProjectionFreshness freshness) {
@@ -29,11 +35,19 @@ public class FreshnessHeaders implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new Stamp(Projections.AREA_STATUS))
-                .addPathPatterns("/api/areas", "/api/areas/*", "/api/commitments");
-        registry.addInterceptor(new Stamp(Projections.COMMITMENT_VIEW)).addPathPatterns("/api/commitments/*");
-        registry.addInterceptor(new Stamp(Projections.HISTORY)).addPathPatterns("/api/commitments/*/history");
-        registry.addInterceptor(new Stamp(Projections.FUNDING_TOTALS)).addPathPatterns("/api/funding");
+        STAMPED.forEach(
+                (path, group) -> registry.addInterceptor(new Stamp(group)).addPathPatterns(path));
+    }
+
+    private static Map<String, String> stamped() {
+        Map<String, String> stamped = new LinkedHashMap<>();
+        stamped.put("/api/areas", Projections.AREA_STATUS);
+        stamped.put("/api/areas/*", Projections.AREA_STATUS);
+        stamped.put("/api/commitments", Projections.AREA_STATUS);
+        stamped.put("/api/commitments/*", Projections.COMMITMENT_VIEW);
+        stamped.put("/api/commitments/*/history", Projections.HISTORY);
+        stamped.put("/api/funding", Projections.FUNDING_TOTALS);
+        return Collections.unmodifiableMap(stamped);
     }
 
     /** Stamps GET responses with the freshness of one projection. */
