@@ -281,7 +281,8 @@ final class ApiContract implements OpenApiCustomizer {
                             "Only if the commitment is at this version: its ETag, e.g. `\"3\"` (else 412)");
                 case "X-Correlation-Id" ->
                     parameter.description(
-                            "Ties the event to the caller's own request id (recorded with the event); a new one if absent");
+                            "Ties the event to the caller's own request id (recorded with the event; 1 to 100 letters, digits"
+                                    + " or . _ : -); a new one if absent");
                 case "Last-Event-ID" ->
                     parameter.description("Resume after this global position (EventSource sends it on reconnecting)");
                 default -> {}
