@@ -6,10 +6,10 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -43,6 +43,7 @@ import org.cetdialogue.tracker.api.query.FundingTotals;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.gateway.freshness.FreshnessHeaders;
 import org.cetdialogue.tracker.gateway.idempotency.IdempotencyFilter;
+import org.cetdialogue.tracker.gateway.stream.StreamMessage;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
@@ -121,7 +122,8 @@ final class ApiContract implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         Components components = api.getComponents();
-        addSchemas(components);
+        // the converters of the document's OpenAPI version, as springdoc uses for the other schemas
+        addSchemas(components, ModelConverters.getInstance(api.getSpecVersion() == SpecVersion.V31));
         problemResponses(components);
         if (passwordSignIn) {
             api.getPaths().addPathItem("/login", SignInPaths.login());
@@ -149,7 +151,7 @@ final class ApiContract implements OpenApiCustomizer {
         components.setSchemas(new TreeMap<>(components.getSchemas()));
     }
 
-    private static void addSchemas(Components components) {
+    private static void addSchemas(Components components, ModelConverters converters) {
         components.addSchemas(
                 "ProblemFieldError",
                 new ObjectSchema()
@@ -188,30 +190,26 @@ final class ApiContract implements OpenApiCustomizer {
                                         .items(new Schema<>().$ref("#/components/schemas/ProblemFieldError"))
                                         .description("The invalid fields of the body (400)"))
                         .required(List.of("type", "title", "status")));
-        ModelConverters.getInstance().readAll(ActivityEntry.class).forEach(components::addSchemas);
-        ModelConverters.getInstance().readAll(ReplayProgress.class).forEach(components::addSchemas);
-        components.addSchemas(
-                STREAM_MESSAGE,
-                new ObjectSchema()
-                        .description("The data of every live-stream event: the projection's freshness, then the data")
-                        .addProperty(
-                                "position",
-                                new IntegerSchema()
-                                        .format("int64")
-                                        .description("Global position of the last event the projection applied"))
-                        .addProperty(
-                                "lag",
-                                new IntegerSchema()
-                                        .format("int64")
-                                        .description("Events in the store beyond that position"))
-                        .addProperty(
-                                "rebuilding",
-                                new BooleanSchema().description("The projection is being rebuilt; `data` is absent"))
-                        .addProperty(
-                                "progress",
-                                new IntegerSchema().description("While rebuilding: the share done, 0 to 100"))
-                        .addProperty("data", new Schema<>().description("The stream's data (see each stream)"))
-                        .required(List.of("rebuilding")));
+        converters.readAll(ActivityEntry.class).forEach(components::addSchemas);
+        converters.readAll(ReplayProgress.class).forEach(components::addSchemas);
+        // the envelope's fields from the record itself, so that a field added there shows here
+        Schema<?> envelope = converters.read(StreamMessage.class).get(STREAM_MESSAGE);
+        envelope.description("The data of every live-stream event: the projection's freshness, then the data")
+                .required(List.of("rebuilding"));
+        Map.of(
+                        "position", "Global position of the last event the projection applied",
+                        "lag", "Events in the store beyond that position",
+                        "rebuilding", "The projection is being rebuilt; `data` is absent",
+                        "progress", "While rebuilding: the share done, 0 to 100",
+                        "data", "The stream's data (see each stream)")
+                .forEach((name, description) -> {
+                    Schema<?> property = envelope.getProperties().get(name);
+                    if (property == null) {
+                        throw new IllegalStateException("StreamMessage has no field " + name);
+                    }
+                    property.description(description);
+                });
+        components.addSchemas(STREAM_MESSAGE, envelope);
     }
 
     /** What the code sends: JSON (not {@code *}{@code /*}), event streams, NDJSON. */
