@@ -46,7 +46,9 @@ public final class RunningTracker implements AutoCloseable {
         }
         args.addAll(TestDatabase.extraArguments());
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplicationBuilder application = new SpringApplicationBuilder(CommitmentTrackerApplication.class);
+        // every status the tests see is recorded, for DocumentedStatusesIT
+        SpringApplicationBuilder application =
+                new SpringApplicationBuilder(CommitmentTrackerApplication.class, ObservedStatuses.class);
         if (InMemoryEventStorage.selected()) {
             application.sources(InMemoryEventStorage.class);
         }

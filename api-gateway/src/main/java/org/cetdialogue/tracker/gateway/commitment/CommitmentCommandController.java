@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,6 +36,7 @@ public class CommitmentCommandController {
 
     @PostMapping
     @Operation(summary = "Propose a commitment (kind MOU proposes an MOU)")
+    @ApiResponse(responseCode = "201", description = "Proposed: the commitment at version 0, and its Location")
     public ResponseEntity<CommandResult> propose(
             @Valid @RequestBody ProposeCommitmentRequest request, WriteContext context) {
         return create(request, context);

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.cetdialogue.tracker.api.query.PositionReached;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.projection.ProjectionController;
@@ -44,6 +47,8 @@ public class FreshnessHeaders implements WebMvcConfigurer {
 
     /** Set on a read that waited for its minimum position: its answer is computed afresh, never reused. */
     public static final String MIN_POSITION_REACHED = FreshnessHeaders.class.getName() + ".minPositionReached";
+    /** The stamped paths and the projection each reads (the OpenAPI document lists the headers for these). */
+    public static final Map<String, String> STAMPED = stamped();
 
     private final ProjectionFreshness freshness;
     private final Duration maxWait;
@@ -56,11 +61,19 @@ public class FreshnessHeaders implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new Stamp(Projections.AREA_STATUS))
-                .addPathPatterns("/api/areas", "/api/areas/*", "/api/commitments");
-        registry.addInterceptor(new Stamp(Projections.COMMITMENT_VIEW)).addPathPatterns("/api/commitments/*");
-        registry.addInterceptor(new Stamp(Projections.HISTORY)).addPathPatterns("/api/commitments/*/history");
-        registry.addInterceptor(new Stamp(Projections.FUNDING_TOTALS)).addPathPatterns("/api/funding");
+        STAMPED.forEach(
+                (path, group) -> registry.addInterceptor(new Stamp(group)).addPathPatterns(path));
+    }
+
+    private static Map<String, String> stamped() {
+        Map<String, String> stamped = new LinkedHashMap<>();
+        stamped.put("/api/areas", Projections.AREA_STATUS);
+        stamped.put("/api/areas/*", Projections.AREA_STATUS);
+        stamped.put("/api/commitments", Projections.AREA_STATUS);
+        stamped.put("/api/commitments/*", Projections.COMMITMENT_VIEW);
+        stamped.put("/api/commitments/*/history", Projections.HISTORY);
+        stamped.put("/api/funding", Projections.FUNDING_TOTALS);
+        return Collections.unmodifiableMap(stamped);
     }
 
     /** The OpenAPI document lists the minimum position on every read of a projection. */

@@ -29,11 +29,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * back, with {@code Idempotent-Replayed: true}, and nothing runs again; the same key with a different request answers
  * 422; a retry while the first is still running answers 409. A 5xx or 429 answer is not stored, so a retry runs.
  */
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
+    /** What a key may be (the OpenAPI document states it too). */
+    public static final String KEY_PATTERN = "^[A-Za-z0-9._:-]{1,200}$";
+
     private static final Pattern STORED_POSITION = Pattern.compile("\"position\":([0-9]{1,18})}$");
-    private static final Pattern VALID_KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,200}$");
+    private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
 
     private final IdempotencyKeyStore store;
     private final ProblemResponses problems;
