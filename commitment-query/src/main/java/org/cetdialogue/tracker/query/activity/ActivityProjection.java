@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
@@ -26,16 +27,18 @@ import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
+import org.cetdialogue.tracker.api.query.EventPosition;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
+import org.cetdialogue.tracker.api.query.FindEventPositionQuery;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The activity feed: every event once, keyed by its global position in the event store (taken from the tracking
- * token), with a one-line summary, the event's own fields (so that a page can word it in its own language), who
- * recorded it from which side, and why. A redelivered event finds its position
- * taken and changes nothing. Each new entry is sent to the feed's subscribers once its transaction commits.
+ * token, or asked of the write side when a late-committed event's token reports a position another entry holds), with a one-line summary, the event's own fields (so that a page can word it in its own language), who
+ * recorded it from which side, and why. A redelivered event is recognised by its
+ * commitment and sequence number and changes nothing. Each new entry is sent to the feed's subscribers once its transaction commits.
  */
 @Component
 @ProcessingGroup(ActivityProjection.PROCESSING_GROUP)
@@ -43,28 +46,31 @@ public class ActivityProjection {
 
     public static final String PROCESSING_GROUP = Projections.ACTIVITY;
 
+    /** How far back a late-committed event can lie: Axon's gap-aware tokens keep gaps this far behind. */
+    static final long GAP_WINDOW = 10_000;
+
     private static final ObjectMapper JSON = MessageJson.newObjectMapper();
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
+    private final QueryGateway queries;
 
-    public ActivityProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+    public ActivityProjection(JdbcClient jdbc, QueryUpdateEmitter updates, QueryGateway queries) {
         this.jdbc = jdbc;
         this.updates = updates;
+        this.queries = queries;
     }
 
     @EventHandler
     void on(CommitmentEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        if (recorded(event.commitmentId(), message.getSequenceNumber())) {
+            return;
+        }
         long position = token.position()
                 .orElseThrow(() -> new IllegalStateException("a tracking token without a position: " + token));
-        boolean applied = jdbc.sql("SELECT COUNT(*) FROM activity_entry WHERE global_position = :position")
-                        .param("position", position)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (applied) {
-            return;
+        if (taken(position)) {
+            position = storedPosition(event.commitmentId(), message.getSequenceNumber(), position);
         }
         MetaData meta = message.getMetaData();
         ActivityEntry entry = new ActivityEntry(
@@ -95,6 +101,43 @@ public class ActivityProjection {
                 .param("details", write(entry.details()))
                 .update();
         updates.emit(FindActivityQuery.class, query -> true, entry);
+    }
+
+    private boolean recorded(String commitmentId, long sequence) {
+        return jdbc.sql("SELECT COUNT(*) FROM activity_entry WHERE commitment_id = :id AND sequence_number = :sequence")
+                        .param("id", commitmentId)
+                        .param("sequence", sequence)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private boolean taken(long position) {
+        return jdbc.sql("SELECT COUNT(*) FROM activity_entry WHERE global_position = :position")
+                        .param("position", position)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Where an event whose token reported a position another event holds was really stored. That happens when events
+     * commit out of the order of their positions (two writers take 100 and 101, 101 commits first): the gap-aware
+     * token of the late event 100 fills its gap and still reports 101, the highest position seen. The write side
+     * answers from the store, searching from {@link #GAP_WINDOW} positions before (Axon forgets gaps older than
+     * that). Not found means the store cannot say now: the processor retries the event.
+     */
+    private long storedPosition(String commitmentId, long sequence, long reported) {
+        long position = queries.query(
+                        new FindEventPositionQuery(commitmentId, sequence, Math.max(-1, reported - GAP_WINDOW - 1)),
+                        EventPosition.class)
+                .join()
+                .position();
+        if (position < 0 || taken(position)) {
+            throw new IllegalStateException("the stored position of " + commitmentId + " at " + sequence
+                    + " (its token reported " + reported + ", which another entry holds) is not known yet");
+        }
+        return position;
     }
 
     @QueryHandler

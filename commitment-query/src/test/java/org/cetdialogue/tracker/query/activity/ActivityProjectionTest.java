@@ -1,11 +1,14 @@
 package org.cetdialogue.tracker.query.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.UpdateHandlerRegistration;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
@@ -25,7 +30,9 @@ import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
+import org.cetdialogue.tracker.api.query.EventPosition;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
+import org.cetdialogue.tracker.api.query.FindEventPositionQuery;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +44,10 @@ class ActivityProjectionTest {
 
     private final SimpleQueryUpdateEmitter emitter =
             SimpleQueryUpdateEmitter.builder().build();
+    /** Where the write side says events were stored ("commitment@sequence"), as the store would answer. */
+    private final Map<String, Long> storedPositions = new HashMap<>();
+
+    private final List<FindEventPositionQuery> asked = new ArrayList<>();
     private JdbcClient jdbc;
     private ActivityProjection projection;
 
@@ -51,7 +62,17 @@ class ActivityProjectionTest {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
-        projection = new ActivityProjection(jdbc, emitter);
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+        queryBus.subscribe(FindEventPositionQuery.class.getName(), EventPosition.class, message -> {
+            FindEventPositionQuery query = (FindEventPositionQuery) message.getPayload();
+            asked.add(query);
+            return new EventPosition(
+                    query.commitmentId(),
+                    query.sequence(),
+                    storedPositions.getOrDefault(query.commitmentId() + "@" + query.sequence(), -1L));
+        });
+        projection = new ActivityProjection(
+                jdbc, emitter, DefaultQueryGateway.builder().queryBus(queryBus).build());
     }
 
     @Test
@@ -140,6 +161,42 @@ class ActivityProjectionTest {
     }
 
     @Test
+    void aLateCommittedEventWhoseTokenReportsATakenPositionIsRecordedAtItsStoredPosition() {
+        // two writers took 100 and 101; 101 committed first, and 100's gap-aware token then reports 101 as well
+        handle(101, 7, new MilestoneRecordedEvent("c-2", "committed first", LocalDate.of(2024, 1, 1)), "a", "US", null);
+        storedPositions.put("c-1@4", 100L);
+        handle(101, 4, new MilestoneRecordedEvent("c-1", "committed late", LocalDate.of(2024, 1, 1)), "b", "ROK", null);
+
+        assertThat(projection.handle(new FindActivityQuery(null, 10)).entries())
+                .extracting(ActivityEntry::position, ActivityEntry::commitmentId)
+                .containsExactly(tuple(100L, "c-1"), tuple(101L, "c-2"));
+        assertThat(asked)
+                .singleElement()
+                .satisfies(query -> assertThat(query.after()).isLessThan(100));
+
+        // redelivered after a restart, with the token it had then: recognised, nothing changes, nothing asked
+        handle(101, 4, new MilestoneRecordedEvent("c-1", "committed late", LocalDate.of(2024, 1, 1)), "b", "ROK", null);
+        assertThat(projection.handle(new FindActivityQuery(null, 10)).entries()).hasSize(2);
+        assertThat(asked).hasSize(1);
+    }
+
+    @Test
+    void anEventWhoseStoredPositionTheStoreCannotTellIsRefusedSoThatTheProcessorRetriesIt() {
+        handle(101, 7, new MilestoneRecordedEvent("c-2", "committed first", LocalDate.of(2024, 1, 1)), "a", "US", null);
+
+        assertThatThrownBy(() -> handle(
+                        101,
+                        4,
+                        new MilestoneRecordedEvent("c-1", "not found", LocalDate.of(2024, 1, 1)),
+                        "b",
+                        "ROK",
+                        null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("c-1 at 4");
+        assertThat(projection.handle(new FindActivityQuery(null, 10)).entries()).hasSize(1);
+    }
+
+    @Test
     void answersWhatCameAfterAPositionInOrderOrTheLatestEntries() {
         for (long position : new long[] {2, 3, 5, 8, 13}) {
             milestone(position, "at " + position);
@@ -163,7 +220,7 @@ class ActivityProjectionTest {
     private void milestone(long position, String description) {
         handle(
                 position,
-                1,
+                position,
                 new MilestoneRecordedEvent("c-1", description, LocalDate.of(2024, 1, 1)),
                 "viewer",
                 "US",
