@@ -24,7 +24,9 @@ import reactor.core.scheduler.Schedulers;
  * updates; a heartbeat comment when idle, so a client that went away is noticed at the next write; the subscription
  * closed and the user's stream slot given back when the client goes, or when the caller's sign-in ends. Every event carries the projection's freshness;
  * while the projection is being rebuilt, clients get "rebuilding" with its progress instead of data, and once it is
- * done the current state afresh.
+ * done the current state afresh. Streams of one projection share their readings of its freshness
+ * ({@link SharedFreshness}), and every stream completes as soon as the application begins to stop
+ * ({@link StreamShutdown}).
  */
 @Component
 public class LiveStreams {
@@ -33,22 +35,31 @@ public class LiveStreams {
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
-    private final ProjectionFreshness freshness;
+    private final SharedFreshness freshness;
     private final StreamLimiter limiter;
     private final StreamProperties properties;
     private final SignInLifetime signIns;
+    private final StreamShutdown shutdown;
 
     public LiveStreams(
             QueryGateway queries,
             ProjectionFreshness freshness,
             StreamLimiter limiter,
             StreamProperties properties,
-            SignInLifetime signIns) {
+            StreamDeliveryProperties delivery,
+            SignInLifetime signIns,
+            StreamShutdown shutdown) {
         this.queries = queries;
-        this.freshness = freshness;
+        // a heartbeat's reading may be up to half a heartbeat old, so that each heartbeat still reads anew
+        this.freshness = new SharedFreshness(
+                freshness,
+                Math.min(
+                        delivery.freshnessMaxAge().toNanos(),
+                        properties.heartbeat().toNanos() / 2));
         this.limiter = limiter;
         this.properties = properties;
         this.signIns = signIns;
+        this.shutdown = shutdown;
     }
 
     /** What a stream sends, given the projection's freshness at the time of sending. */
@@ -116,6 +127,8 @@ public class LiveStreams {
                 .take(1);
         return Flux.concat(first, Flux.merge(updates, ticks))
                 .takeUntilOther(signedOut)
+                // the application is stopping: the stream completes now rather than hold the shutdown
+                .takeUntilOther(shutdown.stopping())
                 .doFinally(signal -> {
                     result.cancel();
                     limiter.release(user);
@@ -124,7 +137,7 @@ public class LiveStreams {
 
     private <T> List<ServerSentEvent<Object>> send(
             String processingGroup, T value, Events<T> events, AtomicBoolean rebuilding) {
-        Freshness now = freshness.of(processingGroup);
+        Freshness now = freshness.forValue(processingGroup, value);
         if (now.rebuilding()) {
             boolean first = !rebuilding.getAndSet(true);
             return first ? List.of(rebuildingEvent(now)) : List.of();
@@ -137,7 +150,7 @@ public class LiveStreams {
 
     private List<ServerSentEvent<Object>> tick(
             String processingGroup, AtomicBoolean rebuilding, Supplier<List<ServerSentEvent<Object>>> current) {
-        Freshness now = freshness.of(processingGroup);
+        Freshness now = freshness.forTick(processingGroup);
         if (now.rebuilding()) {
             rebuilding.set(true);
             return List.of(rebuildingEvent(now));

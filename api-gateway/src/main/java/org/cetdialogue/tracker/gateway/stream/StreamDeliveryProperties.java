@@ -1,0 +1,30 @@
+package org.cetdialogue.tracker.gateway.stream;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How stream events are written out, under {@code tracker.stream.delivery}.
+ *
+ * @param threads the threads that write events to the streams' connections, all streams together (no thread per
+ *     stream: a stream uses one only while an event of its own is being written)
+ * @param queueCapacity events waiting for a writer thread, all streams together; a stream whose event finds the queue
+ *     full is ended (its client reconnects), so that a flood never grows without bound
+ * @param freshnessMaxAge how old the freshness a heartbeat reports may be: streams of one projection share it, so
+ *     that a thousand idle streams do not each ask for it on every heartbeat
+ */
+@ConfigurationProperties("tracker.stream.delivery")
+public record StreamDeliveryProperties(int threads, int queueCapacity, Duration freshnessMaxAge) {
+
+    public StreamDeliveryProperties {
+        if (threads < 1) {
+            threads = 4;
+        }
+        if (queueCapacity < 1) {
+            queueCapacity = 10_000;
+        }
+        if (freshnessMaxAge == null || freshnessMaxAge.isNegative()) {
+            freshnessMaxAge = Duration.ofMillis(250);
+        }
+    }
+}
