@@ -2,6 +2,7 @@ package org.cetdialogue.tracker.gateway.stream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -40,6 +41,8 @@ public class LiveStreams {
     private final StreamProperties properties;
     private final SignInLifetime signIns;
     private final StreamShutdown shutdown;
+    private final Semaphore opening;
+    private final Duration openWait;
 
     public LiveStreams(
             QueryGateway queries,
@@ -60,6 +63,8 @@ public class LiveStreams {
         this.properties = properties;
         this.signIns = signIns;
         this.shutdown = shutdown;
+        this.opening = new Semaphore(delivery.maxOpening(), true);
+        this.openWait = delivery.openWait();
     }
 
     /** What a stream sends, given the projection's freshness at the time of sending. */
@@ -90,7 +95,12 @@ public class LiveStreams {
         limiter.acquire(user);
         SubscriptionQueryResult<I, U> result;
         I initial;
+        boolean turn = false;
         try {
+            turn = opening.tryAcquire(openWait.toNanos(), TimeUnit.NANOSECONDS);
+            if (!turn) {
+                throw new StreamsBusyException(openWait);
+            }
             result = queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
             try {
                 initial = checkInitial.apply(result.initialResult()
@@ -103,9 +113,17 @@ public class LiveStreams {
                 result.cancel();
                 throw new IllegalStateException("the projection did not answer", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            limiter.release(user);
+            throw new StreamsBusyException(openWait);
         } catch (RuntimeException e) {
             limiter.release(user);
             throw e;
+        } finally {
+            if (turn) {
+                opening.release();
+            }
         }
         AtomicBoolean rebuilding = new AtomicBoolean(false);
         Flux<ServerSentEvent<Object>> first =

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.cetdialogue.tracker.api.commitment.Area;
@@ -136,9 +135,9 @@ public class StreamController {
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         Long lastEventId = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
         String group = Projections.ACTIVITY;
-        // the highest position sent on this stream: the backlog is read after subscribing, so an entry can come both
-        // in the backlog and as an update; only what lies beyond the last one sent goes out
-        AtomicLong lastSent = new AtomicLong(lastEventId == null ? -1 : lastEventId);
+        // the positions sent on this stream: the backlog is read after subscribing, so an entry can come both in the
+        // backlog and as an update, and entries may come out of position order (see SentPositions); each goes out once
+        SentPositions lastSent = new SentPositions(lastEventId == null ? -1 : lastEventId);
         FindActivityQuery query = lastEventId == null
                 ? new FindActivityQuery(null, properties.recentActivity())
                 : new FindActivityQuery(lastEventId, properties.replayPageSize());
@@ -152,13 +151,13 @@ public class StreamController {
                 (feed, now) -> activityEvents(feed.entries(), now, lastSent),
                 (entry, now) -> activityEvents(List.of(entry), now, lastSent),
                 () -> activityEvents(
-                        lastSent.get() < 0
+                        lastSent.highest() < 0
                                 ? queries.query(query, ActivityFeed.class)
                                         .join()
                                         .entries()
                                 : missed(queries.query(
                                                         new FindActivityQuery(
-                                                                lastSent.get(), properties.replayPageSize()),
+                                                                lastSent.highest(), properties.replayPageSize()),
                                                         ActivityFeed.class)
                                                 .join())
                                         .entries(),
@@ -189,21 +188,15 @@ public class StreamController {
     }
 
     private static List<ServerSentEvent<Object>> activityEvents(
-            List<ActivityEntry> entries, Freshness now, AtomicLong lastSent) {
+            List<ActivityEntry> entries, Freshness now, SentPositions lastSent) {
         return entries.stream()
-                .filter(entry -> advance(lastSent, entry.position()))
+                .filter(entry -> lastSent.markSent(entry.position()))
                 .map(entry -> ServerSentEvent.builder()
                         .id(Long.toString(entry.position()))
                         .event("activity")
                         .data(StreamMessage.of(now.atLeast(entry.position()), entry))
                         .build())
                 .toList();
-    }
-
-    /** Moves {@code lastSent} to {@code position} if it lies beyond; false if it was sent already. */
-    private static boolean advance(AtomicLong lastSent, long position) {
-        long before = lastSent.getAndAccumulate(position, Math::max);
-        return position > before;
     }
 
     private static Long position(String lastEventId) {

@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     full is ended (its client reconnects), so that a flood never grows without bound
  * @param freshnessMaxAge how old the freshness a heartbeat reports may be: streams of one projection share it, so
  *     that a thousand idle streams do not each ask for it on every heartbeat
+ * @param maxOpening streams that may read their initial state at once (each reads the database); others wait their
+ *     turn, holding no connection, so that a thousand clients reconnecting together do not drain the pool
+ * @param openWait how long a stream may wait for its turn to open; past it, 503 with {@code Retry-After}
  */
 @ConfigurationProperties("tracker.stream.delivery")
-public record StreamDeliveryProperties(int threads, int queueCapacity, Duration freshnessMaxAge) {
+public record StreamDeliveryProperties(
+        int threads, int queueCapacity, Duration freshnessMaxAge, int maxOpening, Duration openWait) {
 
     public StreamDeliveryProperties {
         if (threads < 1) {
@@ -25,6 +29,12 @@ public record StreamDeliveryProperties(int threads, int queueCapacity, Duration 
         }
         if (freshnessMaxAge == null || freshnessMaxAge.isNegative()) {
             freshnessMaxAge = Duration.ofMillis(250);
+        }
+        if (maxOpening < 1) {
+            maxOpening = 4;
+        }
+        if (openWait == null || openWait.isNegative() || openWait.isZero()) {
+            openWait = Duration.ofSeconds(20);
         }
     }
 }
