@@ -53,12 +53,12 @@ public class LiveStreams {
             SignInLifetime signIns,
             StreamShutdown shutdown) {
         this.queries = queries;
-        // a heartbeat's reading may be up to half a heartbeat old, so that each heartbeat still reads anew
+        // a tick's reading may be up to a quarter heartbeat old, so that each tick (every half heartbeat) reads anew
         this.freshness = new SharedFreshness(
                 freshness,
                 Math.min(
                         delivery.freshnessMaxAge().toNanos(),
-                        properties.heartbeat().toNanos() / 2));
+                        properties.heartbeat().toNanos() / 4));
         this.limiter = limiter;
         this.properties = properties;
         this.signIns = signIns;
@@ -133,8 +133,10 @@ public class LiveStreams {
         Flux<ServerSentEvent<Object>> updates = result.updates()
                 .publishOn(Schedulers.boundedElastic())
                 .concatMapIterable(update -> send(processingGroup, update, updateEvents, rebuilding));
-        Flux<ServerSentEvent<Object>> ticks = Flux.interval(
-                        properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
+        // a write to a connection its client closed goes out once (the peer answers with a reset) and fails only the
+        // next time: a comment every half heartbeat notices a client that went away within one heartbeat
+        Duration tickEvery = properties.heartbeat().dividedBy(2);
+        Flux<ServerSentEvent<Object>> ticks = Flux.interval(tickEvery, tickEvery, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMapIterable(tick -> tick(processingGroup, rebuilding, current));
         // the stream ends within a heartbeat of its caller's sign-in: token expired, session signed out or timed out
