@@ -22,6 +22,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -116,6 +119,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    /**
+     * A header (or parameter) value the firewall refuses when it is first read, not at the door: Spring Security's
+     * {@code StrictHttpFirewall} checks values lazily, so {@code X-Correlation-Id}, {@code If-Match} or
+     * {@code Last-Event-ID} with a control byte (U+0080 to U+009F) is refused while the handler reads its arguments.
+     * 400, as the firewall's own refusals are, never a 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedHeader(RequestRejectedException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "A header or parameter holds characters that are not allowed (control characters).");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (StoreOutage.isCauseOf(e)) {
@@ -140,6 +157,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return withProblemType(problem);
+    }
+
+    /**
+     * 415 is for a media type the endpoint does not take; a {@code Content-Type} that is not a media type at all
+     * ({@code application/\u00e9json}) is a malformed header: 400. Spring says which by the type it names: none when
+     * the header could not be parsed (a missing header counts as {@code application/octet-stream}). The header itself
+     * is not read again here: with a control byte in it, the firewall would refuse the reading.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getContentType() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Content-Type is not a media type.");
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /**
+     * 406 is for types the endpoint cannot produce; an {@code Accept} that is not a list of media types is a malformed
+     * header: 400. Spring says which by the supported types it names (none when the header could not be parsed).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getSupportedMediaTypes().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Accept is not a list of media types.");
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
     }
 
     @Override
