@@ -45,7 +45,13 @@ class LiveStreamsTest {
     };
     private final StreamShutdown shutdown = new StreamShutdown();
     private final LiveStreams streams = new LiveStreams(
-            queries, freshness, limiter, properties, new StreamDeliveryProperties(0, 0, null, 0, null), signIns, shutdown);
+            queries,
+            freshness,
+            limiter,
+            properties,
+            new StreamDeliveryProperties(0, 0, null, 0, null),
+            signIns,
+            shutdown);
     private final Sinks.Many<String> updates = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicReference<Freshness> now = new AtomicReference<>(new Freshness(10L, 0L, false, null));
