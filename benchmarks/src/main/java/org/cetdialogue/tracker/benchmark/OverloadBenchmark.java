@@ -288,6 +288,14 @@ final class OverloadBenchmark {
                 }
             }
         }
+        List<String> missing = acknowledged.keySet().stream()
+                .filter(key -> !seen.containsKey(key))
+                .sorted()
+                .limit(10)
+                .toList();
+        if (!missing.isEmpty()) {
+            BenchmarkMain.log("acknowledged but not seen on the stream (first 10): " + missing);
+        }
         long[] nanos = delays.stream().mapToLong(Long::longValue).toArray();
         long[] lagValues = lags.stream().mapToLong(l -> l * 1_000_000L).toArray();
         long maxLag = lags.stream().mapToLong(Long::longValue).max().orElse(0);

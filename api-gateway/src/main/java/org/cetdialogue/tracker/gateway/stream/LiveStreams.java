@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
@@ -91,6 +92,34 @@ public class LiveStreams {
             Events<I> initialEvents,
             Events<U> updateEvents,
             Supplier<List<ServerSentEvent<Object>>> current) {
+        return open(
+                user,
+                processingGroup,
+                query,
+                initialType,
+                updateType,
+                checkInitial,
+                initialEvents,
+                updateEvents,
+                current,
+                0);
+    }
+
+    /**
+     * As above, keeping up to {@code updateBuffer} updates for a client that falls behind (0: Axon's default, 256);
+     * beyond it, Axon drops the oldest.
+     */
+    public <I, U> Flux<ServerSentEvent<Object>> open(
+            String user,
+            String processingGroup,
+            Object query,
+            ResponseType<I> initialType,
+            Class<U> updateType,
+            Function<I, I> checkInitial,
+            Events<I> initialEvents,
+            Events<U> updateEvents,
+            Supplier<List<ServerSentEvent<Object>>> current,
+            int updateBuffer) {
         BooleanSupplier signedIn = signIns.ofCurrentCaller();
         limiter.acquire(user);
         SubscriptionQueryResult<I, U> result;
@@ -101,7 +130,14 @@ public class LiveStreams {
             if (!turn) {
                 throw new StreamsBusyException(openWait);
             }
-            result = queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
+            result = updateBuffer > 0
+                    ? queries.subscriptionQuery(
+                            QueryMessage.queryName(query),
+                            query,
+                            initialType,
+                            ResponseTypes.instanceOf(updateType),
+                            updateBuffer)
+                    : queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
             try {
                 initial = checkInitial.apply(result.initialResult()
                         .toFuture()

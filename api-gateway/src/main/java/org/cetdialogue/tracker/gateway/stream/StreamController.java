@@ -50,13 +50,19 @@ public class StreamController {
     private final QueryGateway queries;
     private final ProjectionFreshness freshness;
     private final StreamProperties properties;
+    private final StreamDeliveryProperties delivery;
 
     public StreamController(
-            LiveStreams streams, QueryGateway queries, ProjectionFreshness freshness, StreamProperties properties) {
+            LiveStreams streams,
+            QueryGateway queries,
+            ProjectionFreshness freshness,
+            StreamProperties properties,
+            StreamDeliveryProperties delivery) {
         this.streams = streams;
         this.queries = queries;
         this.freshness = freshness;
         this.properties = properties;
+        this.delivery = delivery;
     }
 
     @GetMapping("/areas")
@@ -162,7 +168,8 @@ public class StreamController {
                                                 .join())
                                         .entries(),
                         freshness.of(group),
-                        lastSent));
+                        lastSent),
+                delivery.activityBuffer());
     }
 
     /** Everything after a first page of missed entries, page by page, so a long absence leaves no gap either. */

@@ -15,10 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxOpening streams that may read their initial state at once (each reads the database); others wait their
  *     turn, holding no connection, so that a thousand clients reconnecting together do not drain the pool
  * @param openWait how long a stream may wait for its turn to open; past it, 503 with {@code Retry-After}
+ * @param activityBuffer updates an activity stream may fall behind before Axon drops the oldest (its subscription
+ *     keeps the last this many; Axon's default, 256, lost entries of a busy feed): every entry of the feed matters,
+ *     whereas the other streams send whole states, where only the latest does
  */
 @ConfigurationProperties("tracker.stream.delivery")
 public record StreamDeliveryProperties(
-        int threads, int queueCapacity, Duration freshnessMaxAge, int maxOpening, Duration openWait) {
+        int threads,
+        int queueCapacity,
+        Duration freshnessMaxAge,
+        int maxOpening,
+        Duration openWait,
+        int activityBuffer) {
 
     public StreamDeliveryProperties {
         if (threads < 1) {
@@ -35,6 +43,9 @@ public record StreamDeliveryProperties(
         }
         if (openWait == null || openWait.isNegative() || openWait.isZero()) {
             openWait = Duration.ofSeconds(20);
+        }
+        if (activityBuffer < 1) {
+            activityBuffer = 4096;
         }
     }
 }

@@ -49,7 +49,7 @@ class LiveStreamsTest {
             freshness,
             limiter,
             properties,
-            new StreamDeliveryProperties(0, 0, null, 0, null),
+            new StreamDeliveryProperties(0, 0, null, 0, null, 0),
             signIns,
             shutdown);
     private final Sinks.Many<String> updates = Sinks.many().unicast().onBackpressureBuffer();
