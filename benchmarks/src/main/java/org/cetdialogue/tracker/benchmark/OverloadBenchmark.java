@@ -372,12 +372,12 @@ final class OverloadBenchmark {
         });
     }
 
-    /** The tracker's {@code tracker_streams_open} gauge, read as an auditor from its Prometheus endpoint. */
+    /** The tracker's {@code tracker_stream_subscribers} gauge, read as an auditor from its Prometheus endpoint. */
     private long openStreams() {
         HttpLoad.Answer answer =
                 HttpLoad.basic("auditor", "auditor-demo").exchange(HttpLoad.Call.get(baseUrl + "/actuator/prometheus"));
         for (String line : answer.body().split("\n")) {
-            if (line.startsWith("tracker_streams_open")) {
+            if (line.startsWith("tracker_stream_subscribers")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
+import org.cetdialogue.tracker.gateway.freshness.ProjectionBehindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final URI RULE_TYPE = URI.create("urn:cet-tracker:problem:rule");
+    private static final URI PROJECTION_BEHIND_TYPE = URI.create("urn:cet-tracker:problem:projection-behind");
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> refused(CommandExecutionException e) {
@@ -102,6 +104,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem.getBody());
+    }
+
+    /** A read-your-writes read whose projection did not reach the position within the bound: retry shortly. */
+    @ExceptionHandler(ProjectionBehindException.class)
+    ResponseEntity<Object> projectionBehind(ProjectionBehindException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(PROJECTION_BEHIND_TYPE);
+        problem.setTitle("Projection behind");
+        problem.setProperty("projection", e.projection());
+        problem.setProperty("minPosition", e.minPosition());
+        problem.setProperty("projectionPosition", e.projectionPosition());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -74,16 +75,41 @@ public class LiveStreams {
     }
 
     /**
-     * Opens a stream for {@code user}. The initial result is read in the calling thread after the subscription is
-     * registered, so no update falls between them, and an error in it (an unknown commitment) is answered as a
-     * problem before the stream starts.
+     * Opens a stream for {@code user}, holding one of the user's stream slots until it ends; {@code parts} (each made
+     * with {@link #subscribe}) are merged into it, so that a page follows several views on one connection. A part
+     * that cannot be opened (an unknown commitment) closes those opened before it, and is answered as a problem.
+     */
+    @SafeVarargs
+    public final Flux<ServerSentEvent<Object>> open(String user, Supplier<Flux<ServerSentEvent<Object>>>... parts) {
+        limiter.acquire(user);
+        List<Flux<ServerSentEvent<Object>>> opened = new ArrayList<>();
+        try {
+            for (Supplier<Flux<ServerSentEvent<Object>>> part : parts) {
+                opened.add(part.get());
+            }
+        } catch (RuntimeException e) {
+            // subscribing and cancelling at once runs each opened part's cleanup: its subscription query is closed
+            opened.forEach(part -> part.subscribe().dispose());
+            limiter.release(user);
+            throw e;
+        }
+        Flux<ServerSentEvent<Object>> stream = opened.size() == 1 ? opened.get(0) : Flux.merge(opened);
+        return stream
+                // the application is stopping: the stream completes now rather than hold the shutdown
+                .takeUntilOther(shutdown.stopping())
+                .doFinally(signal -> limiter.release(user));
+    }
+
+    /**
+     * One view of a stream: subscribes to the query. The initial result is read in the calling thread after the
+     * subscription is registered, so no update falls between them, and an error in it (an unknown commitment) is
+     * thrown here, before the stream starts. Pass it to {@link #open}, which holds the user's slot.
      *
      * @param initialEvents the events of the initial result
      * @param updateEvents the events of an update (none to skip it)
      * @param current what to send once a rebuild has finished: the current state
      */
-    public <I, U> Flux<ServerSentEvent<Object>> open(
-            String user,
+    public <I, U> Flux<ServerSentEvent<Object>> subscribe(
             String processingGroup,
             Object query,
             ResponseType<I> initialType,
@@ -92,25 +118,17 @@ public class LiveStreams {
             Events<I> initialEvents,
             Events<U> updateEvents,
             Supplier<List<ServerSentEvent<Object>>> current) {
-        return open(
-                user,
-                processingGroup,
-                query,
-                initialType,
-                updateType,
-                checkInitial,
-                initialEvents,
-                updateEvents,
-                current,
-                0);
+        return subscribe(
+                processingGroup, query, initialType, updateType, checkInitial, initialEvents, updateEvents, current, 0);
     }
 
     /**
      * As above, keeping up to {@code updateBuffer} updates for a client that falls behind (0: Axon's default, 256);
-     * beyond it, Axon drops the oldest.
+     * beyond it, Axon drops the oldest. At most {@code tracker.stream.delivery.max-opening} views read their initial
+     * result at once; the others wait their turn without a connection, and past the wait get 503 with
+     * {@code Retry-After} ({@link StreamsBusyException}).
      */
-    public <I, U> Flux<ServerSentEvent<Object>> open(
-            String user,
+    public <I, U> Flux<ServerSentEvent<Object>> subscribe(
             String processingGroup,
             Object query,
             ResponseType<I> initialType,
@@ -121,15 +139,17 @@ public class LiveStreams {
             Supplier<List<ServerSentEvent<Object>>> current,
             int updateBuffer) {
         BooleanSupplier signedIn = signIns.ofCurrentCaller();
-        limiter.acquire(user);
-        SubscriptionQueryResult<I, U> result;
-        I initial;
-        boolean turn = false;
         try {
-            turn = opening.tryAcquire(openWait.toNanos(), TimeUnit.NANOSECONDS);
-            if (!turn) {
+            if (!opening.tryAcquire(openWait.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new StreamsBusyException(openWait);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsBusyException(openWait);
+        }
+        SubscriptionQueryResult<I, U> result;
+        I initial;
+        try {
             result = updateBuffer > 0
                     ? queries.subscriptionQuery(
                             QueryMessage.queryName(query),
@@ -149,17 +169,8 @@ public class LiveStreams {
                 result.cancel();
                 throw new IllegalStateException("the projection did not answer", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            limiter.release(user);
-            throw new StreamsBusyException(openWait);
-        } catch (RuntimeException e) {
-            limiter.release(user);
-            throw e;
         } finally {
-            if (turn) {
-                opening.release();
-            }
+            opening.release();
         }
         AtomicBoolean rebuilding = new AtomicBoolean(false);
         Flux<ServerSentEvent<Object>> first =
@@ -183,17 +194,12 @@ public class LiveStreams {
                 .take(1);
         return Flux.concat(first, Flux.merge(updates, ticks))
                 .takeUntilOther(signedOut)
-                // the application is stopping: the stream completes now rather than hold the shutdown
-                .takeUntilOther(shutdown.stopping())
-                .doFinally(signal -> {
-                    result.cancel();
-                    limiter.release(user);
-                });
+                .doFinally(signal -> result.cancel());
     }
 
     private <T> List<ServerSentEvent<Object>> send(
             String processingGroup, T value, Events<T> events, AtomicBoolean rebuilding) {
-        Freshness now = freshness.forValue(processingGroup, value);
+        Freshness now = freshness.exact(processingGroup);
         if (now.rebuilding()) {
             boolean first = !rebuilding.getAndSet(true);
             return first ? List.of(rebuildingEvent(now)) : List.of();

@@ -1,7 +1,5 @@
 package org.cetdialogue.tracker.gateway.stream;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,13 +39,5 @@ public class StreamConfiguration implements WebMvcConfigurer {
     @Override
     public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
         configurer.setTaskExecutor(writers);
-    }
-
-    /** Open streams, all users together ({@code tracker_streams_open}). */
-    @Bean
-    MeterBinder openStreamsGauge(StreamLimiter limiter) {
-        return meters -> Gauge.builder("tracker.streams.open", limiter, StreamLimiter::openStreams)
-                .description("Server-Sent Event streams open now")
-                .register(meters);
     }
 }

@@ -137,23 +137,18 @@ class LiveStreamsTest {
     }
 
     @Test
-    void streamsOfOneProjectionShareTheFreshnessOfAnUpdateAndOfAHeartbeat() {
+    void heartbeatsOfOneProjectionShareAReadingOfItsFreshness() {
         SharedFreshness shared =
                 new SharedFreshness(freshness, Duration.ofSeconds(10).toNanos());
         when(freshness.of(eq("group"))).thenAnswer(invocation -> now.get());
-        Object update = new Object();
 
-        Freshness first = shared.forValue("group", update);
         now.set(new Freshness(11L, 0L, false, null));
-        assertThat(shared.forValue("group", update)).as("the same update").isSameAs(first);
-        assertThat(shared.forValue("group", new Object()).position())
-                .as("another update")
-                .isEqualTo(11L);
         assertThat(shared.forTick("group").position()).isEqualTo(11L);
         now.set(new Freshness(12L, 0L, false, null));
         assertThat(shared.forTick("group").position())
                 .as("within the age bound")
                 .isEqualTo(11L);
+        assertThat(shared.exact("group").position()).as("an update reads anew").isEqualTo(12L);
         assertThat(new SharedFreshness(freshness, 0).forTick("group").position())
                 .isEqualTo(12L);
     }
@@ -175,14 +170,15 @@ class LiveStreamsTest {
                 .subscriptionQuery(any(), any(ResponseType.class), any(ResponseType.class));
         return streams.open(
                 "someone",
-                "group",
-                "query",
-                ResponseTypes.instanceOf(String.class),
-                String.class,
-                value -> value,
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                () -> List.of(LiveStreams.event("test", now.get(), "current state")));
+                () -> streams.subscribe(
+                        "group",
+                        "query",
+                        ResponseTypes.instanceOf(String.class),
+                        String.class,
+                        value -> value,
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        () -> List.of(LiveStreams.event("test", now.get(), "current state"))));
     }
 
     private static Object data(ServerSentEvent<Object> event) {

@@ -1,5 +1,8 @@
 package org.cetdialogue.tracker.query.activity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -7,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +23,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
+import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
@@ -27,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The activity feed: every event once, keyed by its global position in the event store (taken from the tracking
- * token), with a one-line summary, who recorded it from which side, and why. A redelivered event finds its position
+ * token), with a one-line summary, the event's own fields (so that a page can word it in its own language), who
+ * recorded it from which side, and why. A redelivered event finds its position
  * taken and changes nothing. Each new entry is sent to the feed's subscribers once its transaction commits.
  */
 @Component
@@ -35,6 +42,9 @@ import org.springframework.stereotype.Component;
 public class ActivityProjection {
 
     public static final String PROCESSING_GROUP = Projections.ACTIVITY;
+
+    private static final ObjectMapper JSON = MessageJson.newObjectMapper();
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
@@ -67,10 +77,11 @@ public class ActivityProjection {
                 message.getTimestamp(),
                 AuditMetadata.text(meta, AuditMetadata.USERNAME),
                 AuditMetadata.text(meta, AuditMetadata.SIDE),
-                AuditMetadata.text(meta, AuditMetadata.REASON));
+                AuditMetadata.text(meta, AuditMetadata.REASON),
+                details(event));
         jdbc.sql("INSERT INTO activity_entry (global_position, commitment_id, sequence_number, event_type, summary,"
-                        + " effective_on, recorded_at, actor, side, reason) VALUES (:position, :id, :sequence, :type,"
-                        + " :summary, :effectiveOn, :recordedAt, :actor, :side, :reason)")
+                        + " effective_on, recorded_at, actor, side, reason, details) VALUES (:position, :id, :sequence,"
+                        + " :type, :summary, :effectiveOn, :recordedAt, :actor, :side, :reason, :details)")
                 .param("position", entry.position())
                 .param("id", entry.commitmentId())
                 .param("sequence", entry.sequence())
@@ -81,6 +92,7 @@ public class ActivityProjection {
                 .param("actor", entry.actor())
                 .param("side", entry.side())
                 .param("reason", entry.reason())
+                .param("details", write(entry.details()))
                 .update();
         updates.emit(FindActivityQuery.class, query -> true, entry);
     }
@@ -110,7 +122,33 @@ public class ActivityProjection {
     }
 
     private static final String SELECT = "SELECT global_position, commitment_id, sequence_number, event_type, summary,"
-            + " effective_on, recorded_at, actor, side, reason FROM activity_entry";
+            + " effective_on, recorded_at, actor, side, reason, details FROM activity_entry";
+
+    /** The event's fields as the stored JSON has them, without the commitment id the entry carries already. */
+    private static Map<String, Object> details(CommitmentEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.convertValue(event, FIELDS));
+        fields.remove("commitmentId");
+        return fields;
+    }
+
+    private static String write(Map<String, Object> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event fields that are not JSON", e);
+        }
+    }
+
+    private static Map<String, Object> read(String details) {
+        if (details == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(details, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activity details that are not JSON: " + details, e);
+        }
+    }
 
     private static ActivityEntry entry(ResultSet rs, int rowNum) throws SQLException {
         return new ActivityEntry(
@@ -123,6 +161,7 @@ public class ActivityProjection {
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"),
                 rs.getString("side"),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                read(rs.getString("details")));
     }
 }

@@ -2,6 +2,7 @@ package org.cetdialogue.tracker.query.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +19,10 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.UpdateHandlerRegistration;
 import org.cetdialogue.tracker.api.commitment.CommitmentEvent;
 import org.cetdialogue.tracker.api.commitment.CommitmentSuspendedEvent;
+import org.cetdialogue.tracker.api.commitment.FundingPledgedEvent;
 import org.cetdialogue.tracker.api.commitment.LifecycleStatus;
 import org.cetdialogue.tracker.api.commitment.MilestoneRecordedEvent;
+import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.query.ActivityEntry;
 import org.cetdialogue.tracker.api.query.ActivityFeed;
 import org.cetdialogue.tracker.api.query.FindActivityQuery;
@@ -73,6 +76,46 @@ class ActivityProjectionTest {
         assertThat(entry.actor()).isEqualTo("rok-secretariat");
         assertThat(entry.side()).isEqualTo("ROK");
         assertThat(entry.reason()).isEqualTo("funding frozen");
+    }
+
+    @Test
+    void keepsTheEventsOwnFieldsSoThatAPageCanWordThemInItsLanguage() {
+        handle(
+                9,
+                2,
+                new FundingPledgedEvent("c-1", "NSF", Money.atLeast("10000000.00", "USD"), LocalDate.of(2024, 3, 1)),
+                "us-secretariat",
+                "US",
+                null);
+        milestone(10, "첫 공동 측정");
+
+        List<ActivityEntry> entries =
+                projection.handle(new FindActivityQuery(null, 10)).entries();
+        Map<String, Object> pledge = entries.get(0).details();
+        assertThat(pledge).doesNotContainKey("commitmentId");
+        assertThat(pledge).containsEntry("funder", "NSF").containsEntry("valueDate", "2024-03-01");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> amount = (Map<String, Object>) pledge.get("amount");
+        assertThat(amount).containsEntry("currency", "USD").containsEntry("lowerBound", true);
+        assertThat(new BigDecimal(amount.get("amount").toString())).isEqualByComparingTo("10000000");
+        assertThat(entries.get(1).details())
+                .containsEntry("description", "첫 공동 측정")
+                .containsEntry("achievedOn", "2024-01-01");
+    }
+
+    @Test
+    void anEntryRecordedBeforeTheFeedKeptFieldsHasNone() {
+        jdbc.sql("INSERT INTO activity_entry (global_position, commitment_id, sequence_number, event_type, summary,"
+                        + " recorded_at) VALUES (1, 'c-0', 0, 'MilestoneRecordedEvent', 'Milestone', :at)")
+                .param("at", java.time.OffsetDateTime.parse("2024-06-01T00:00:00Z"))
+                .update();
+
+        assertThat(projection
+                        .handle(new FindActivityQuery(null, 10))
+                        .entries()
+                        .get(0)
+                        .details())
+                .isEmpty();
     }
 
     @Test
