@@ -110,6 +110,12 @@ final class ApiContract implements OpenApiCustomizer {
             "/api/stream/commitments/{id}", CommitmentView.class,
             "/api/stream/activity", ActivityEntry.class);
 
+    /** The dashboard's one connection carries three views; the event's name says which ({@code areas}, …). */
+    private static final String DASHBOARD_STREAM = "/api/stream/dashboard";
+
+    private static final List<Class<?>> DASHBOARD_DATA =
+            List.of(AreaStatusList.class, FundingTotals.class, ActivityEntry.class);
+
     private static final Map<String, Header> HEADERS = headers();
 
     private final boolean passwordSignIn;
@@ -226,16 +232,22 @@ final class ApiContract implements OpenApiCustomizer {
         if (ok == null) {
             return;
         }
-        if (STREAM_DATA.containsKey(route.path())) {
-            Schema<?> envelope = new Schema<>()
-                    .allOf(List.of(
-                            ref(STREAM_MESSAGE),
-                            new ObjectSchema()
-                                    .addProperty(
-                                            "data",
-                                            ref(STREAM_DATA.get(route.path()).getSimpleName()))));
-            ok.description("An event stream: the current state first, then every change; each event's data is a"
-                            + " StreamMessage")
+        if (STREAM_DATA.containsKey(route.path()) || route.path().equals(DASHBOARD_STREAM)) {
+            Schema<?> data = route.path().equals(DASHBOARD_STREAM)
+                    ? new Schema<>()
+                            .oneOf(DASHBOARD_DATA.stream()
+                                    .<Schema>map(type -> ref(type.getSimpleName()))
+                                    .toList())
+                    : ref(STREAM_DATA.get(route.path()).getSimpleName());
+            Schema<?> envelope =
+                    new Schema<>().allOf(List.of(ref(STREAM_MESSAGE), new ObjectSchema().addProperty("data", data)));
+            ok.description(
+                            route.path().equals(DASHBOARD_STREAM)
+                                    ? "An event stream of the views `areas`, `funding` and `activity` (the event's name),"
+                                            + " each first with its current state, then every change; each event's data is a"
+                                            + " StreamMessage"
+                                    : "An event stream: the current state first, then every change; each event's data is a"
+                                            + " StreamMessage")
                     .content(new Content().addMediaType(EVENT_STREAM, new MediaType().schema(envelope)));
         } else if (ok.getContent() != null && ok.getContent().containsKey(EVENT_STREAM)) {
             ok.description("An event stream of `progress` events, each a ReplayProgress, closed when the replay ends")
