@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.cetdialogue.tracker.api.commitment.Area;
@@ -51,13 +50,19 @@ public class StreamController {
     private final QueryGateway queries;
     private final ProjectionFreshness freshness;
     private final StreamProperties properties;
+    private final StreamDeliveryProperties delivery;
 
     public StreamController(
-            LiveStreams streams, QueryGateway queries, ProjectionFreshness freshness, StreamProperties properties) {
+            LiveStreams streams,
+            QueryGateway queries,
+            ProjectionFreshness freshness,
+            StreamProperties properties,
+            StreamDeliveryProperties delivery) {
         this.streams = streams;
         this.queries = queries;
         this.freshness = freshness;
         this.properties = properties;
+        this.delivery = delivery;
     }
 
     @GetMapping("/areas")
@@ -184,9 +189,9 @@ public class StreamController {
 
     private Flux<ServerSentEvent<Object>> activityView(Long lastEventId) {
         String group = Projections.ACTIVITY;
-        // the highest position sent on this stream: the backlog is read after subscribing, so an entry can come both
-        // in the backlog and as an update; only what lies beyond the last one sent goes out
-        AtomicLong lastSent = new AtomicLong(lastEventId == null ? -1 : lastEventId);
+        // the positions sent on this stream: the backlog is read after subscribing, so an entry can come both in the
+        // backlog and as an update, and entries may come out of position order (see SentPositions); each goes out once
+        SentPositions lastSent = new SentPositions(lastEventId == null ? -1 : lastEventId);
         FindActivityQuery query = lastEventId == null
                 ? new FindActivityQuery(null, properties.recentActivity())
                 : new FindActivityQuery(lastEventId, properties.replayPageSize());
@@ -199,18 +204,19 @@ public class StreamController {
                 (feed, now) -> activityEvents(feed.entries(), now, lastSent),
                 (entry, now) -> activityEvents(List.of(entry), now, lastSent),
                 () -> activityEvents(
-                        lastSent.get() < 0
+                        lastSent.highest() < 0
                                 ? queries.query(query, ActivityFeed.class)
                                         .join()
                                         .entries()
                                 : missed(queries.query(
                                                         new FindActivityQuery(
-                                                                lastSent.get(), properties.replayPageSize()),
+                                                                lastSent.highest(), properties.replayPageSize()),
                                                         ActivityFeed.class)
                                                 .join())
                                         .entries(),
                         freshness.of(group),
-                        lastSent));
+                        lastSent),
+                delivery.activityBuffer());
     }
 
     /** Everything after a first page of missed entries, page by page, so a long absence leaves no gap either. */
@@ -236,21 +242,15 @@ public class StreamController {
     }
 
     private static List<ServerSentEvent<Object>> activityEvents(
-            List<ActivityEntry> entries, Freshness now, AtomicLong lastSent) {
+            List<ActivityEntry> entries, Freshness now, SentPositions lastSent) {
         return entries.stream()
-                .filter(entry -> advance(lastSent, entry.position()))
+                .filter(entry -> lastSent.markSent(entry.position()))
                 .map(entry -> ServerSentEvent.builder()
                         .id(Long.toString(entry.position()))
                         .event("activity")
                         .data(StreamMessage.of(now.atLeast(entry.position()), entry))
                         .build())
                 .toList();
-    }
-
-    /** Moves {@code lastSent} to {@code position} if it lies beyond; false if it was sent already. */
-    private static boolean advance(AtomicLong lastSent, long position) {
-        long before = lastSent.getAndAccumulate(position, Math::max);
-        return position > before;
     }
 
     private static Long position(String lastEventId) {
