@@ -99,7 +99,9 @@ final class ApiContract implements OpenApiCustomizer {
                     RETRY_AFTER),
             new ProblemRule(
                     503,
-                    "The store or the identity provider cannot be reached now: retry later",
+                    "The store or the identity provider cannot be reached now, a write found its commitment's queue full"
+                            + " (`urn:cet-tracker:problem:writes-overloaded`), or a read's projection did not reach its"
+                            + " minPosition in time: retry after Retry-After seconds",
                     Route::isApi,
                     RETRY_AFTER));
 
