@@ -19,4 +19,9 @@ cd "$(dirname "$0")/.."
 if [[ "${SOAK_SKIP_BUILD:-false}" != true ]]; then
   ./mvnw -q -B -ntp -Pbenchmarks -DskipTests -Dspotless.check.skip=true package
 fi
-exec java -Xmx512m -jar benchmarks/target/cet-tracker-benchmarks.jar soak "$@"
+# The soak runs copies of the jars, so that a build during the hour cannot change what it restarts.
+mkdir -p target
+jars="$(mktemp -d target/soak-jars.XXXXXX)"
+trap 'rm -rf "$jars"' EXIT
+cp api-gateway/target/cet-commitment-tracker.jar benchmarks/target/cet-tracker-benchmarks.jar "$jars/"
+java -Xmx512m -jar "$jars/cet-tracker-benchmarks.jar" soak --tracker-jar="$jars/cet-commitment-tracker.jar" "$@"

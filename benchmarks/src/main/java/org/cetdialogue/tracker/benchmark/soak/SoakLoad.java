@@ -356,6 +356,26 @@ final class SoakLoad {
         replayer.start();
     }
 
+    /** A line on standard output every {@code every}: what was sent and acknowledged so far. */
+    void startProgress(Duration every, long startNanos) {
+        Thread progress = thread("soak-progress", () -> {
+            while (!stopping.get()) {
+                pauseUnlessStopping(every);
+                System.out.printf(
+                        "[soak] %.0f s: %,d writes sent, %,d acknowledged, %,d given up, %,d refused;"
+                                + " %,d activity entries streamed%n",
+                        (System.nanoTime() - startNanos) / 1e9,
+                        sent.size(),
+                        acknowledged.size(),
+                        abandoned.size(),
+                        rejected.size(),
+                        metrics.counter("activity entries streamed"));
+            }
+        });
+        threads.add(progress);
+        progress.start();
+    }
+
     // ---- stopping ------------------------------------------------------------------------------------------------
 
     /** Stops starting new work; waits for the writes in flight (retries included) to settle. */

@@ -72,7 +72,7 @@ public final class SoakMain {
 
     private int run(String[] args) throws Exception {
         Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
-        Path jar = repo.resolve("api-gateway/target/cet-commitment-tracker.jar");
+        Path jar = repo.resolve(options.getOrDefault("tracker-jar", "api-gateway/target/cet-commitment-tracker.jar"));
         Path work = repo.resolve(options.getOrDefault("work", "target/soak")).toAbsolutePath();
         Path report = repo.resolve(options.getOrDefault("report", "target/soak/RELIABILITY.md"));
         Duration duration = duration(options.getOrDefault("duration", "60m"));
@@ -89,7 +89,12 @@ public final class SoakMain {
         int maxConnections = Integer.parseInt(options.getOrDefault("max-connections", "60"));
         Path pgBin = Path.of(options.getOrDefault("postgres-bin", "/usr/lib/postgresql/15/bin"));
         String run = "r" + Long.toString(seed % 1_000_000_000L, 36);
-        String command = "tools/soak.sh " + String.join(" ", args);
+        String command = "tools/soak.sh "
+                + String.join(
+                        " ",
+                        java.util.Arrays.stream(args)
+                                .filter(a -> !a.startsWith("--tracker-jar="))
+                                .toList());
         String loadStart = loadAverage();
         Instant startedAt = Instant.now();
 
@@ -148,6 +153,7 @@ public final class SoakMain {
                 load.startReaders(Math.max(1, (int) Math.ceil(readRate / 10)), readRate);
                 load.startExporter(exportEvery);
                 load.startReplayer(replayEvery);
+                load.startProgress(Duration.ofSeconds(60), start);
                 for (Faults.Planned fault : plan) {
                     faults.inject(fault, start);
                 }
@@ -261,6 +267,7 @@ public final class SoakMain {
             long lost,
             long duplicated,
             long versionMismatches,
+            long notExported,
             long unacknowledgedStored,
             long unacknowledgedNotStored,
             long descriptionsStoredTwice,
@@ -356,9 +363,25 @@ public final class SoakMain {
             }
         }
 
-        // 4. every write the soak sent, looked up in the export by its unique description
+        // 4. every write the soak sent, looked up by its unique description: in the event store itself (SQL, behind
+        // the API) and in the auditors' export (the chained history)
         Map<String, Integer> stored = new HashMap<>();
         Map<String, Long> storedSequence = new HashMap<>();
+        try (Connection c = postgres.connectAsSuperuser();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT convert_from(payload, 'UTF8')::json->>'description', sequence_number"
+                                + " FROM domain_event_entry WHERE payload_type LIKE '%MilestoneRecordedEvent'")) {
+            while (rs.next()) {
+                String description = rs.getString(1);
+                if (description != null && description.startsWith("soak ")) {
+                    String writeKey = description.split(" ")[1];
+                    stored.merge(writeKey, 1, Integer::sum);
+                    storedSequence.put(writeKey, rs.getLong(2));
+                }
+            }
+        }
+        Map<String, Integer> inExport = new HashMap<>();
         long events = 0;
         long checkpoints = 0;
         try (BufferedReader lines = Files.newBufferedReader(export)) {
@@ -376,36 +399,43 @@ public final class SoakMain {
                 if (type.endsWith("MilestoneRecordedEvent")) {
                     String description = event.path("data").path("description").asText();
                     if (description.startsWith("soak ")) {
-                        String writeKey = description.split(" ")[1];
-                        stored.merge(writeKey, 1, Integer::sum);
-                        storedSequence.put(writeKey, event.path("sequence").asLong());
+                        inExport.merge(description.split(" ")[1], 1, Integer::sum);
                     }
                 }
             }
         }
         if (events != storedEvents) {
-            failures.add("the export holds " + events + " events, the store " + storedEvents);
+            failures.add("the export (the chained history) holds " + events + " events, the store " + storedEvents);
         }
         long found = 0;
         long lost = 0;
         long duplicated = 0;
         long mismatches = 0;
+        long notExported = 0;
         List<String> lostExamples = new ArrayList<>();
+        List<String> notExportedExamples = new ArrayList<>();
         for (SoakLoad.Ack ack : load.acknowledged.values()) {
-            int n = stored.getOrDefault(ack.write().key(), 0);
+            String writeKey = ack.write().key();
+            String label = writeKey + " (" + ack.write().commitmentId() + " v" + ack.version() + ")";
+            int n = stored.getOrDefault(writeKey, 0);
             if (n == 0) {
                 lost++;
                 if (lostExamples.size() < 10) {
-                    lostExamples.add(
-                            ack.write().key() + " (" + ack.write().commitmentId() + " v" + ack.version() + ")");
+                    lostExamples.add(label);
                 }
-            } else {
-                found++;
-                if (n > 1) {
-                    duplicated++;
-                }
-                if (storedSequence.get(ack.write().key()) != ack.version()) {
-                    mismatches++;
+                continue;
+            }
+            found++;
+            if (n > 1) {
+                duplicated++;
+            }
+            if (storedSequence.get(writeKey) != ack.version()) {
+                mismatches++;
+            }
+            if (!inExport.containsKey(writeKey)) {
+                notExported++;
+                if (notExportedExamples.size() < 10) {
+                    notExportedExamples.add(label);
                 }
             }
         }
@@ -422,10 +452,19 @@ public final class SoakMain {
             }
         }
         if (lost > 0) {
-            failures.add(lost + " acknowledged write(s) lost, e.g. " + lostExamples);
+            failures.add(lost + " acknowledged write(s) lost (not in the event store), e.g. " + lostExamples);
         }
         if (duplicated > 0 || storedTwice > 0) {
-            failures.add(storedTwice + " write(s) stored more than once");
+            List<String> twice = stored.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
+                    .limit(10)
+                    .toList();
+            failures.add(storedTwice + " write(s) stored more than once: " + twice);
+        }
+        if (notExported > 0) {
+            failures.add(notExported + " acknowledged write(s) in the event store but missing from the hash chain and"
+                    + " the export, e.g. " + notExportedExamples);
         }
         if (mismatches > 0) {
             failures.add(mismatches + " acknowledged write(s) stored at another version than the answer said");
@@ -447,6 +486,7 @@ public final class SoakMain {
                 lost,
                 duplicated,
                 mismatches,
+                notExported,
                 unackStored,
                 unackNotStored,
                 storedTwice,
@@ -556,6 +596,8 @@ public final class SoakMain {
                 .append(check.lost())
                 .append(", duplicated: ")
                 .append(check.duplicated())
+                .append(", missing from the chain: ")
+                .append(check.notExported())
                 .append(", hash chain ")
                 .append(check.chainIntact() ? "intact" : "NOT intact")
                 .append(", faults recovered from: ")
@@ -658,8 +700,9 @@ public final class SoakMain {
         md.append('\n');
 
         md.append("## Acknowledged writes\n\n");
-        md.append("Each write the soak sent was looked up by its unique description in the final audit export"
-                + " (`GET /api/audit/export`, CloudEvents, from instance a).\n\n");
+        md.append("Each write the soak sent was looked up by its unique description in the event store itself"
+                + " (`domain_event_entry`, by SQL) and in the final audit export (`GET /api/audit/export` from"
+                + " instance a: the chained history, CloudEvents).\n\n");
         md.append("| | |\n| --- | --- |\n");
         md.append(String.format("| writes sent (load and recovery probes) | %,d |\n", load.sent.size()));
         md.append(String.format("| acknowledged (2xx) | %,d |\n", acked));
@@ -667,9 +710,12 @@ public final class SoakMain {
                 "| of which after a retry / by an idempotent replay | %,d / %,d |\n",
                 metrics.counter("writes acknowledged after a retry"),
                 metrics.counter("writes acknowledged by an idempotent replay")));
-        md.append(String.format("| acknowledged writes found in the store | %,d |\n", check.found()));
+        md.append(String.format("| acknowledged writes found in the event store | %,d |\n", check.found()));
         md.append(String.format("| **lost** (acknowledged, not stored) | **%,d** |\n", check.lost()));
         md.append(String.format("| **duplicated** (stored more than once) | **%,d** |\n", check.duplicated()));
+        md.append(String.format(
+                "| **in the store but missing from the hash chain and the export** | **%,d** |\n",
+                check.notExported()));
         md.append(
                 String.format("| stored at another version than the answer said | %,d |\n", check.versionMismatches()));
         md.append(String.format(
