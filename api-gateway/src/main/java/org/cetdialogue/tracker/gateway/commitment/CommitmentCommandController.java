@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Every command over HTTP, on resource paths under {@code /api/commitments}. Each answers with the commitment id and
  * its version after the change; {@code If-Match: "<version>"} makes the write conditional on that version. Each body
  * maps itself to its command, the path and headers are read once ({@link WriteContext}), and the command gateway adds
- * who sent it ({@link ActorMetadataInterceptor}).
+ * who sent it ({@link ActorMetadataInterceptor}). Writes take turns per commitment before they are sent
+ * ({@link WriteAdmission}): past its bounds a write is refused with 503 and {@code Retry-After}.
  */
 @RestController
 @RequestMapping(path = "/api/commitments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CommitmentCommandController {
 
     private final CommandGateway commands;
+    private final WriteAdmission admission;
 
-    public CommitmentCommandController(CommandGateway commands) {
+    public CommitmentCommandController(CommandGateway commands, WriteAdmission admission) {
         this.commands = commands;
+        this.admission = admission;
     }
 
     @PostMapping
@@ -98,14 +101,16 @@ public class CommitmentCommandController {
     }
 
     private ResponseEntity<CommandResult> create(ProposeCommitmentRequest request, WriteContext context) {
-        commands.sendAndWait(request.toCommand(), context.metadata(null));
+        admission.admit(
+                request.commitmentId(), () -> commands.sendAndWait(request.toCommand(), context.metadata(null)));
         return ResponseEntity.created(URI.create("/api/commitments/" + request.commitmentId()))
                 .body(new CommandResult(request.commitmentId(), 0));
     }
 
     private CommandResult send(CommitmentRequest request, WriteContext context) {
         Object command = request.toCommand(context.commitmentId(), context.expectedVersion());
-        Long version = commands.sendAndWait(command, context.metadata(request.reason()));
+        Long version = admission.admit(
+                context.commitmentId(), () -> commands.sendAndWait(command, context.metadata(request.reason())));
         return new CommandResult(context.commitmentId(), version);
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.parameters.PathParameter;
 import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * would for {@code @PathVariable} and {@code @RequestHeader}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WriteAdmissionProperties.class)
 public class WritePipelineConfiguration implements WebMvcConfigurer {
 
     private final WriteContextResolver resolver = new WriteContextResolver();

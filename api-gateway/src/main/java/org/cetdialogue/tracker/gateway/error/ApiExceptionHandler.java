@@ -88,12 +88,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return storeUnavailable(e);
     }
 
+    /** The database is away (or no connection came free in time): 503, with {@code Retry-After}: 1 second. */
     ResponseEntity<Object> storeUnavailable(Exception e) {
         log.error("store failure: {}", e.toString());
-        return problem(
+        ResponseEntity<Object> problem = problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "Store unavailable",
                 "The database could not be reached. Try again shortly.");
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(InvalidRequestException.class)
