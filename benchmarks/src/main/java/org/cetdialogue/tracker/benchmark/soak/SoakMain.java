@@ -86,7 +86,7 @@ public final class SoakMain {
         Duration recoveryBound = duration(options.getOrDefault("recovery-bound", "600s"));
         Duration retryWindow = duration(options.getOrDefault("retry-window", "240s"));
         long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(System.currentTimeMillis())));
-        int maxConnections = Integer.parseInt(options.getOrDefault("max-connections", "60"));
+        int maxConnections = Integer.parseInt(options.getOrDefault("max-connections", "80"));
         Path pgBin = Path.of(options.getOrDefault("postgres-bin", "/usr/lib/postgresql/15/bin"));
         String run = "r" + Long.toString(seed % 1_000_000_000L, 36);
         String command = "tools/soak.sh "
@@ -129,10 +129,20 @@ public final class SoakMain {
                 for (TrackerInstance instance : instances) {
                     instance.start();
                 }
+                // as a supervisor would, an instance whose start fails is started again (at most twice), and the exit
+                // is reported
+                List<String> startExits = new ArrayList<>();
                 for (TrackerInstance instance : instances) {
-                    if (!instance.awaitReady(http.client(), Duration.ofMinutes(10))) {
-                        throw new IllegalStateException(
-                                "instance " + instance.name() + " did not start; see " + instance.log());
+                    int starts = 1;
+                    while (!instance.awaitReady(http.client(), Duration.ofMinutes(10))) {
+                        Integer status = instance.restartIfExited();
+                        if (status == null || ++starts > 3) {
+                            throw new IllegalStateException(
+                                    "instance " + instance.name() + " did not start; see " + instance.log());
+                        }
+                        startExits.add(instance.name() + " exited with status " + status
+                                + " during its first start; restarted");
+                        log(startExits.get(startExits.size() - 1));
                     }
                 }
                 log("both instances ready: " + instances.get(0).baseUrl() + ", "
@@ -141,6 +151,7 @@ public final class SoakMain {
 
                 SoakLoad load = new SoakLoad(run, instances, commitments, http, metrics, retryWindow);
                 Faults faults = new Faults(postgres, instances, load, http, metrics, recoveryBound, hold);
+                faults.exits.addAll(startExits);
                 double seconds = duration.toSeconds();
                 List<Faults.Planned> plan = Faults.plan(seconds, new Random(seed), Math.min(180, seconds / 12));
                 log("fault plan: " + plan);
