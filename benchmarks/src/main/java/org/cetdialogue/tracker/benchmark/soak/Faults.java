@@ -70,7 +70,7 @@ final class Faults {
      * one kill per ten minutes (at least two) at random times in slices of the run, each at least {@code spacing}
      * seconds from the other faults.
      */
-    static List<Planned> plan(double seconds, Random random, double spacing) {
+    static List<Planned> plan(double seconds, Random random, double spacing, int instances) {
         List<Planned> plan = new ArrayList<>();
         plan.add(new Planned(Kind.POSTGRES_RESTART, 0.30 * seconds, -1));
         plan.add(new Planned(Kind.CONNECTIONS_HELD, 0.50 * seconds, -1));
@@ -84,7 +84,7 @@ final class Faults {
             for (int tries = 0; tries < 200 && tooClose(plan, at, spacing); tries++) {
                 at = from + k * slice + random.nextDouble() * slice;
             }
-            plan.add(new Planned(Kind.KILL, at, random.nextInt(2)));
+            plan.add(new Planned(Kind.KILL, at, random.nextInt(instances)));
         }
         plan.sort(Comparator.comparingDouble(Planned::atSeconds));
         return plan;

@@ -425,6 +425,10 @@ final class SoakLoad {
         return false;
     }
 
+    int instanceCount() {
+        return instances.size();
+    }
+
     long writesSent() {
         return writeCounter.get();
     }

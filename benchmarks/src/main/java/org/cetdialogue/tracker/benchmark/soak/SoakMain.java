@@ -122,7 +122,8 @@ public final class SoakMain {
             Runtime.getRuntime().addShutdownHook(cleanup);
             Map<String, String> environment = trackerEnvironment(postgres);
             List<String> arguments = List.of("--spring.profiles.active=postgres");
-            for (String name : List.of("a", "b")) {
+            int instanceCount = Integer.parseInt(options.getOrDefault("instances", "2"));
+            for (String name : List.of("a", "b").subList(0, instanceCount)) {
                 instances.add(new TrackerInstance(name, jar, work.resolve("instance-" + name), arguments, environment));
             }
             try {
@@ -145,15 +146,18 @@ public final class SoakMain {
                         log(startExits.get(startExits.size() - 1));
                     }
                 }
-                log("both instances ready: " + instances.get(0).baseUrl() + ", "
-                        + instances.get(1).baseUrl());
+                log("instances ready: "
+                        + instances.stream().map(TrackerInstance::baseUrl).toList());
                 List<String> commitments = createCommitments(http, instances.get(0), run, 8);
 
                 SoakLoad load = new SoakLoad(run, instances, commitments, http, metrics, retryWindow);
                 Faults faults = new Faults(postgres, instances, load, http, metrics, recoveryBound, hold);
                 faults.exits.addAll(startExits);
                 double seconds = duration.toSeconds();
-                List<Faults.Planned> plan = Faults.plan(seconds, new Random(seed), Math.min(180, seconds / 12));
+                // --faults=none: the same load without faults, to tell what the faults cause from what the load does
+                List<Faults.Planned> plan = "none".equals(options.get("faults"))
+                        ? List.of()
+                        : Faults.plan(seconds, new Random(seed), Math.min(180, seconds / 12), instances.size());
                 log("fault plan: " + plan);
 
                 long start = System.nanoTime();
@@ -357,9 +361,9 @@ public final class SoakMain {
         }
 
         // 3. the online verification on both instances
-        String[] online = new String[2];
+        String[] online = {"–", "–"};
         boolean onlineOk = true;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < instances.size(); i++) {
             SoakHttp.Response v = new SoakHttp(Duration.ofMinutes(10))
                     .get(SoakHttp.AUDITOR, instances.get(i).baseUrl() + "/api/audit/verification");
             JsonNode body = SoakLoad.parse(v.body());
