@@ -12,7 +12,7 @@
 # Options (defaults): --duration (60m) --write-rate (20/s) --read-rate (20/s) --writers (8) --streams (4)
 # --export-every (5m) --replay-every (12m) --hold (60s) --recovery-bound (600s) --retry-window (240s)
 # --max-connections (80) --seed (the clock) --report (target/soak/RELIABILITY.md) --postgres-bin
-# (/usr/lib/postgresql/15/bin) --instances (2) --faults (all; none runs the load alone). Needs PostgreSQL 15's server binaries; as root it runs the server as the postgres
+# (/usr/lib/postgresql/15/bin) --instances (2) --faults (all; none runs the load alone) --tracker-arg=--name=value (repeatable, for both instances). Needs PostgreSQL 15's server binaries; as root it runs the server as the postgres
 # OS user. Set SOAK_SKIP_BUILD=true to reuse the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -45,10 +45,16 @@ public final class SoakMain {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
+        List<String> trackerArgs = new ArrayList<>();
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            if (kv[0].equals("tracker-arg")) {
+                trackerArgs.add(kv[1]); // repeatable: passed to both instances
+            } else {
+                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            }
         }
+        options.put("tracker-args", String.join("\u0000", trackerArgs));
         int status;
         try {
             status = new SoakMain(options).run(args);
@@ -121,7 +127,12 @@ public final class SoakMain {
             });
             Runtime.getRuntime().addShutdownHook(cleanup);
             Map<String, String> environment = trackerEnvironment(postgres);
-            List<String> arguments = List.of("--spring.profiles.active=postgres");
+            List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+            for (String a : options.get("tracker-args").split("\u0000")) {
+                if (!a.isBlank()) {
+                    arguments.add(a);
+                }
+            }
             int instanceCount = Integer.parseInt(options.getOrDefault("instances", "2"));
             for (String name : List.of("a", "b").subList(0, instanceCount)) {
                 instances.add(new TrackerInstance(name, jar, work.resolve("instance-" + name), arguments, environment));
