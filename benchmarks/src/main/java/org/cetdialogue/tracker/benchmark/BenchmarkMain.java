@@ -22,6 +22,9 @@ import java.util.function.LongFunction;
  * Options: {@code --events} (default 1000000), {@code --first-events} (the first size, for reads; 100000), {@code
  * --seconds} per measurement (10), {@code --repo} (.), {@code
  * --tracker-arg=...} (repeatable; passed to the packaged tracker).
+ *
+ * <p>{@code java -jar benchmarks/target/cet-tracker-benchmarks.jar soak --duration=60m} runs the soak with faults
+ * instead ({@link org.cetdialogue.tracker.benchmark.soak.SoakMain}, through {@code tools/soak.sh}).
  */
 public final class BenchmarkMain {
 
@@ -33,6 +36,11 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("soak")) {
+            // the soak with faults (tools/soak.sh, docs/RELIABILITY.md)
+            org.cetdialogue.tracker.benchmark.soak.SoakMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> options = new HashMap<>();
         List<String> trackerArgs = new ArrayList<>();
         for (String arg : args) {
@@ -274,7 +282,7 @@ public final class BenchmarkMain {
         out.append("### ")
                 .append(database.kind().equals("h2") ? "Standalone (H2 file)" : "PostgreSQL")
                 .append("\n\n");
-        out.append(machine()).append("\n\n");
+        out.append(Stats.machine()).append("\n\n");
         out.append(
                 name.equals("overload")
                         ? "| benchmark | tracker | baseline, same run | ratio, rule |\n| --- | --- | --- | --- |\n"
@@ -288,25 +296,6 @@ public final class BenchmarkMain {
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
         log("written to " + file.toAbsolutePath());
-    }
-
-    private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                .filter(l -> l.startsWith("model name"))
-                .findFirst()
-                .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                .orElse("unknown CPU");
-        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
-                .filter(l -> l.startsWith("MemTotal"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                .findFirst()
-                .orElse(0L);
-        return String.format(
-                "Machine: %d cores (%s), %.0f GiB, Java %s.",
-                Runtime.getRuntime().availableProcessors(),
-                cpu,
-                memKb / 1024.0 / 1024.0,
-                System.getProperty("java.version"));
     }
 
     private static String[] row(String... cells) {

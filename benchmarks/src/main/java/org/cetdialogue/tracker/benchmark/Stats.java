@@ -1,13 +1,15 @@
 package org.cetdialogue.tracker.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Percentiles of a set of latencies in nanoseconds. */
-final class Stats {
+public final class Stats {
 
     private Stats() {}
 
-    static double percentileMillis(long[] nanos, double percentile) {
+    public static double percentileMillis(long[] nanos, double percentile) {
         if (nanos.length == 0) {
             return Double.NaN;
         }
@@ -27,5 +29,25 @@ final class Stats {
 
     static String ratio(double tracker, double baseline) {
         return String.format("%.0f%%", 100.0 * tracker / baseline);
+    }
+
+    /** The machine a figure was measured on: cores, CPU, memory, Java. */
+    public static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(0L);
+        return String.format(
+                "Machine: %d cores (%s), %.0f GiB, Java %s.",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memKb / 1024.0 / 1024.0,
+                System.getProperty("java.version"));
     }
 }

@@ -73,7 +73,7 @@ public class FactSheetSeeder implements ApplicationRunner {
                     commands.sendAndWait(steps.get((int) stored + 1), metadata.toMetaData());
                     sent++;
                 } catch (RuntimeException e) {
-                    if (!isConcurrentSeed(e) || ++conflicts > MAX_CONFLICTS) {
+                    if (!recordedByAnother(e, stored, storedSequence(commitment)) || ++conflicts > MAX_CONFLICTS) {
                         throw e;
                     }
                     log.info("Fact sheet seed: {} was recorded concurrently, continuing", commitment.commitmentId());
@@ -90,6 +90,16 @@ public class FactSheetSeeder implements ApplicationRunner {
         return queries.query(new FindCommitmentVersionQuery(commitment.commitmentId()), CommitmentVersion.class)
                 .join()
                 .version();
+    }
+
+    /**
+     * Whether a step refused with {@code e} was recorded by another writer: the refusal names a conflict, or the
+     * stored sequence moved past {@code storedBefore} meanwhile. The second covers a lifecycle rule the other
+     * instance's step now breaks ({@code MOU_ALREADY_SIGNED}): the aggregate decides before the expected version is
+     * checked, so a step that lost the race may be refused by a rule rather than as a conflict.
+     */
+    static boolean recordedByAnother(Throwable e, long storedBefore, long storedNow) {
+        return isConcurrentSeed(e) || storedNow > storedBefore;
     }
 
     /** Another writer (another instance's seed) recorded this step first. */

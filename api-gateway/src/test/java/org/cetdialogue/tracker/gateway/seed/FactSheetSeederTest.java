@@ -51,4 +51,18 @@ class FactSheetSeederTest {
         assertThat(FactSheetSeeder.isConcurrentSeed(new EventStoreException("down")))
                 .isFalse();
     }
+
+    @Test
+    void aRuleBrokenBecauseAnotherInstanceRecordedTheStepMeanwhileIsAConcurrentSeed() {
+        CommandExecutionException signed = new CommandExecutionException(
+                "signed", null, new RuleViolation(RuleCode.MOU_ALREADY_SIGNED, "the MOU was already signed"));
+        // the other instance signed between this one's read of the stored sequence (0) and its command
+        assertThat(FactSheetSeeder.recordedByAnother(signed, 0, 1)).isTrue();
+        // nothing moved: the refusal is the seed's own fault and stops the start
+        assertThat(FactSheetSeeder.recordedByAnother(signed, 1, 1)).isFalse();
+        assertThat(FactSheetSeeder.recordedByAnother(new EventStoreException("down"), 1, 1))
+                .isFalse();
+        assertThat(FactSheetSeeder.recordedByAnother(new ConcurrencyException("taken"), 1, 1))
+                .isTrue();
+    }
 }
