@@ -164,13 +164,17 @@ class GeneratedClientHttpTest {
         return refused.getResponseBodyAs(ProblemDetail.class);
     }
 
+    /**
+     * In QUANTUM, like the other tests on the shared tracker: BIOTECHNOLOGY's seeded counts and funding are what
+     * {@code CommitmentLifecycleHttpTest} checks.
+     */
     private static ProposeCommitmentRequest mou(String id) {
         return new ProposeCommitmentRequest()
                 .commitmentId(id)
-                .area(ProposeCommitmentRequest.AreaEnum.BIOTECHNOLOGY)
+                .area(ProposeCommitmentRequest.AreaEnum.QUANTUM)
                 .kind(ProposeCommitmentRequest.KindEnum.MOU)
-                .titleEn("Biofoundry cooperation (contract test)")
-                .titleKo("바이오파운드리 협력 (계약 시험)")
+                .titleEn("Quantum sensing cooperation (contract test)")
+                .titleKo("양자 센싱 협력 (계약 시험)")
                 .parties(List.of(
                         new PartyRequest()
                                 .nameEn("Lawrence Berkeley National Laboratory")

@@ -91,6 +91,15 @@ public class CommandSideConfiguration {
         return new PositionSearchInterceptor(positions);
     }
 
+    /** Commands of this process append and commit one at a time, in position order: see {@link AppendOrderInterceptor}. */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> appendOrderInterceptor(
+            @Value("${tracker.write.append-turn-timeout:PT10S}") java.time.Duration maxWait,
+            org.springframework.beans.factory.ObjectProvider<org.axonframework.common.jdbc.ConnectionProvider>
+                    connections) {
+        return new AppendOrderInterceptor(maxWait, connections.getIfUnique());
+    }
+
     /** A lost race on the unique (aggregate, sequence) index is a ConcurrencyException, on every database. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
