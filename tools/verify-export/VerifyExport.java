@@ -112,7 +112,7 @@ public class VerifyExport {
                             at,
                             verifySignature(key, message, text(data, "signature", at)),
                             "the checkpoint of chain position " + position + " is not signed by the given public key"
-                                    + " (its key id is " + data.get("keyId") + ", the given key's is " + keyId + ")");
+                                    + signerMismatch(data.get("keyId"), keyId));
                     covered = position;
                     checkpoints++;
                     continue;
@@ -200,6 +200,21 @@ public class VerifyExport {
                 + (firstPosition == 1 ? ", from the start of the chain" : ", anchored on the link before "
                         + firstPosition + " as given")
                 + "), " + checkpoints + " signed checkpoints, key " + keyId + ", head " + link;
+    }
+
+    /**
+     * Why a checkpoint's signature failed, as far as its key id tells: it names another key (expected the given key's
+     * id, found another), or it names the given key and the signature itself was altered.
+     */
+    static String signerMismatch(Object named, String expected) {
+        if (named == null) {
+            return " (it names no key id; expected " + expected + ", the given key's)";
+        }
+        if (!expected.equals(named)) {
+            return " (expected key id " + expected + ", the given key's; found " + named + ", the key it names)";
+        }
+        return " (it names the given key, key id " + expected
+                + ", but the signature does not verify with it: the signature or the signed fields were altered)";
     }
 
     /** The same canonical form as the tracker's ChainHash. */

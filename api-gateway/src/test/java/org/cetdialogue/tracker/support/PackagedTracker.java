@@ -111,6 +111,25 @@ public final class PackagedTracker implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, then waits up to {@code bound} for the process to exit; answers how long it took (the bound, or more,
+     * when it did not exit in time: it is then killed).
+     */
+    public Duration terminate(Duration bound) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        kill();
+        return took.plusMillis(1);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

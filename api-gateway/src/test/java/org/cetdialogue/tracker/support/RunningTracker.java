@@ -35,13 +35,20 @@ public final class RunningTracker implements AutoCloseable {
                 "--spring.datasource.url=" + TestDatabase.url(dataDirectory),
                 "--tracker.audit.signing-key-file="
                         + dataDirectory.toAbsolutePath().resolve("audit-signing-key.pk8"),
+                "--server.servlet.session.store-dir="
+                        + dataDirectory.toAbsolutePath().resolve("sessions"),
                 "--spring.main.banner-mode=off"));
         for (String property : properties) {
+            if (property.startsWith("server.port=")) {
+                args.remove("--server.port=0"); // a test that restarts the tracker where a page expects it
+            }
             args.add("--" + property);
         }
         args.addAll(TestDatabase.extraArguments());
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplicationBuilder application = new SpringApplicationBuilder(CommitmentTrackerApplication.class);
+        // every status the tests see is recorded, for DocumentedStatusesIT
+        SpringApplicationBuilder application =
+                new SpringApplicationBuilder(CommitmentTrackerApplication.class, ObservedStatuses.class);
         if (InMemoryEventStorage.selected()) {
             application.sources(InMemoryEventStorage.class);
         }

@@ -57,6 +57,10 @@ public final class BenchmarkMain {
     }
 
     private void run() throws Exception {
+        if (options.getOrDefault("suite", "all").equals("overload")) {
+            overload();
+            return;
+        }
         Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path gatewayResources = repo.resolve("api-gateway/src/main/resources");
         Path jar = repo.resolve("api-gateway/target/cet-commitment-tracker.jar");
@@ -151,7 +155,62 @@ public final class BenchmarkMain {
                     "Resident memory at " + label + " events (after the reads)", app.residentMiB() + " MiB", "", ""));
         }
 
-        print(database);
+        print(database, "results");
+    }
+
+    /**
+     * Issue 12's figures against the packaged tracker (or {@code --jar}): writers contending for one commitment, the
+     * capacity spread over 16, the live feed at that capacity, and {@code --streams} (1000) open streams. The rate
+     * limit and the per-user stream cap are lifted for the run.
+     */
+    private void overload() throws Exception {
+        // one keep-alive connection per writer thread (the JDK keeps 5 per host by default)
+        System.setProperty("http.maxConnections", "256");
+        Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+        Path jar = Path.of(options.getOrDefault(
+                "jar",
+                repo.resolve("api-gateway/target/cet-commitment-tracker.jar").toString()));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "10"));
+        int streams = Integer.parseInt(options.getOrDefault("streams", "1000"));
+        int port = Integer.parseInt(options.getOrDefault("port", "18183"));
+        Path work = Files.createTempDirectory("cet-bench-");
+        Database database = database(work);
+        List<String> trackerArgs = new ArrayList<>(
+                List.of("--tracker.rate-limit.enabled=false", "--tracker.stream.max-per-user=" + (streams + 10)));
+        for (String a : options.get("tracker-args").split("\u0000")) {
+            if (!a.isBlank()) {
+                trackerArgs.add(a);
+            }
+        }
+        log("database " + database.kind() + " (" + database.url() + "), jar " + jar + ", work directory " + work);
+        try (ExternalTracker app =
+                ExternalTracker.start(jar, database, port, work.resolve("tracker-overload.log"), trackerArgs)) {
+            OverloadBenchmark overload = new OverloadBenchmark(app.baseUrl(), seconds, rows);
+            List<String> parts = List.of(
+                    options.getOrDefault("parts", "contention,feed,streams").split(","));
+            double capacity = parts.contains("contention") ? overload.contentionRows(database.kind()) : 100;
+            if (parts.contains("feed")) {
+                int rate = Integer.parseInt(options.getOrDefault("feed-rate", Long.toString(Math.round(capacity))));
+                log("live feed at " + rate + " writes/s");
+                overload.liveFeed(database.kind(), Math.max(1, rate));
+            }
+            if (parts.contains("streams")) {
+                log(streams + " open streams");
+                overload.openStreams(database.kind(), streams);
+            }
+        }
+        print(database, "overload");
+        database.drop(options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+    }
+
+    private Database database(Path work) throws Exception {
+        return options.getOrDefault("database", "h2").equals("postgres")
+                ? Database.freshPostgres(
+                        options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                        options.getOrDefault("postgres-user", "postgres"),
+                        options.getOrDefault("postgres-password", ""),
+                        options.getOrDefault("postgres-database-prefix", "cet_bench_"))
+                : Database.h2(work);
     }
 
     private void fillTo(InProcessTracker tracker, long target) {
@@ -218,19 +277,22 @@ public final class BenchmarkMain {
         }
     }
 
-    private void print(Database database) throws Exception {
+    private void print(Database database, String name) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("### ")
                 .append(database.kind().equals("h2") ? "Standalone (H2 file)" : "PostgreSQL")
                 .append("\n\n");
         out.append(Stats.machine()).append("\n\n");
-        out.append("| benchmark | tracker | raw-database baseline | ratio |\n| --- | --- | --- | --- |\n");
+        out.append(
+                name.equals("overload")
+                        ? "| benchmark | tracker | baseline, same run | ratio, rule |\n| --- | --- | --- | --- |\n"
+                        : "| benchmark | tracker | raw-database baseline | ratio |\n| --- | --- | --- | --- |\n");
         for (String[] row : rows) {
             out.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         System.out.println();
         System.out.println(out);
-        Path file = Path.of("benchmarks/target/results-" + database.kind() + ".md");
+        Path file = Path.of("benchmarks/target/" + name + "-" + database.kind() + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
         log("written to " + file.toAbsolutePath());
@@ -240,7 +302,7 @@ public final class BenchmarkMain {
         return cells;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[benchmark] " + message);
     }
 }

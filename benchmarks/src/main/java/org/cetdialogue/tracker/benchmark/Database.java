@@ -22,13 +22,29 @@ record Database(String kind, String url, String user, String password) {
 
     /** Creates a new database next to {@code adminUrl}'s (e.g. jdbc:postgresql://127.0.0.1:5432/postgres). */
     static Database freshPostgres(String adminUrl, String user, String password) throws SQLException {
-        String name = "cet_bench_" + System.currentTimeMillis();
+        return freshPostgres(adminUrl, user, password, "cet_bench_");
+    }
+
+    /** As above, with a name of {@code prefix} and the time, so that runs sharing one server tell theirs apart. */
+    static Database freshPostgres(String adminUrl, String user, String password, String prefix) throws SQLException {
+        String name = prefix + System.currentTimeMillis();
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
         return new Database("postgres", url, user, password);
+    }
+
+    /** Drops a PostgreSQL database this run created (nothing for H2, whose files are in the work directory). */
+    void drop(String adminUrl) throws SQLException {
+        if (!kind.equals("postgres")) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1) + " WITH (FORCE)");
+        }
     }
 
     /** Spring arguments that point the tracker (in-process or packaged) at this database. */

@@ -27,6 +27,9 @@ final class HttpLoad {
 
     record Result(long requests, long errors, double perSecond, double p50Millis, double p99Millis) {}
 
+    /** A whole answer: status, {@code Retry-After} in seconds (0 when absent) and body (599: no answer at all). */
+    record Answer(int status, long retryAfterSeconds, String body) {}
+
     /** One request: method, URL and JSON body (null for none). */
     record Call(String method, String url, String json) {
 
@@ -85,6 +88,19 @@ final class HttpLoad {
 
     /** Sends one request and reads the whole answer; answers the status. */
     int send(Call call) throws IOException {
+        return exchange(call, false).status();
+    }
+
+    /** Sends one request and answers status, {@code Retry-After} and body; a failed connection is status 599. */
+    Answer exchange(Call call) {
+        try {
+            return exchange(call, true);
+        } catch (IOException e) {
+            return new Answer(599, 0, "");
+        }
+    }
+
+    private Answer exchange(Call call, boolean keepBody) throws IOException {
         HttpURLConnection connection =
                 (HttpURLConnection) URI.create(call.url()).toURL().openConnection();
         connection.setConnectTimeout(5_000);
@@ -99,13 +115,25 @@ final class HttpLoad {
             }
         }
         int status = connection.getResponseCode();
+        String retryAfter = connection.getHeaderField("Retry-After");
+        String body = "";
         // read to the end, so the connection goes back to the keep-alive pool
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
+            if (in != null && keepBody) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } else if (in != null) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         }
-        return status;
+        long seconds = 0;
+        if (retryAfter != null) {
+            try {
+                seconds = Long.parseLong(retryAfter.trim());
+            } catch (NumberFormatException notSeconds) {
+                seconds = 1;
+            }
+        }
+        return new Answer(status, seconds, body);
     }
 
     /**
@@ -167,19 +195,19 @@ final class HttpLoad {
         }
     }
 
-    private interface Worker {
-        void run(ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) throws Exception;
+    /** A body that may throw, run on several threads. */
+    interface Body {
+        void run() throws Exception;
     }
 
-    private static Result run(int threads, long measuredFrom, long end, Worker worker) throws Exception {
+    /** Runs {@code body} on {@code threads} threads at once and waits for all; the first failure is thrown. */
+    static void onThreads(int threads, Body body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
-                    worker.run(latencies, errors);
+                    body.run();
                     return null;
                 }));
             }
@@ -189,6 +217,16 @@ final class HttpLoad {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private interface Worker {
+        void run(ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) throws Exception;
+    }
+
+    private static Result run(int threads, long measuredFrom, long end, Worker worker) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        onThreads(threads, () -> worker.run(latencies, errors));
         long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
         double seconds = (end - measuredFrom) / 1e9;
         return new Result(

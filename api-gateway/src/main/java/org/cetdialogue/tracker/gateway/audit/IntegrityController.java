@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.cetdialogue.tracker.api.audit.ChainVerification;
 import org.cetdialogue.tracker.api.audit.Checkpoint;
 import org.cetdialogue.tracker.api.audit.CheckpointKey;
@@ -33,6 +34,8 @@ public class IntegrityController {
 
     @PostMapping("/checkpoints")
     @Operation(summary = "Sign the chain head now (201), or 204 when the last checkpoint already covers it")
+    @ApiResponse(responseCode = "201", description = "The new signed checkpoint")
+    @ApiResponse(responseCode = "204", description = "The last checkpoint covers the head already")
     public ResponseEntity<Checkpoint> checkpoint() {
         Checkpoint signed = messages.send(new SignCheckpointCommand());
         return signed == null

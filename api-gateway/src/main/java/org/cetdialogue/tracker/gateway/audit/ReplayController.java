@@ -1,6 +1,7 @@
 package org.cetdialogue.tracker.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,6 +53,7 @@ public class ReplayController {
     @Operation(
             summary = "Rebuild a projection (commitment-view, area-status, funding-totals, history) or all from the"
                     + " events; 202 with the replay's progress and its Location")
+    @ApiResponse(responseCode = "202", description = "Started: the replay's progress, and its Location")
     public ResponseEntity<ReplayProgress> start(@Valid @RequestBody ReplayRequest request) {
         ReplayProgress progress = messages.send(new StartReplayCommand(request.projection()));
         return ResponseEntity.accepted()

@@ -1,6 +1,5 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import org.cetdialogue.tracker.api.commitment.CancelCommitmentCommand;
 
 public record CancelCommitmentRequest(
         @NotNull LocalDate cancelledOn,
-        @NotBlank @Size(max = 2000) String reason) implements CommitmentRequest {
+        @NotNull @VisibleText @Size(max = 2000) String reason) implements CommitmentRequest {
 
     @Override
     public CancelCommitmentCommand toCommand(String commitmentId, Long expectedVersion) {

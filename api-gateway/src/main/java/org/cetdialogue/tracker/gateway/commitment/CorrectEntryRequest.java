@@ -1,7 +1,6 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -14,13 +13,13 @@ import org.cetdialogue.tracker.api.funding.Money;
 /** Corrects the event at {@code correctedSequence}; give only the fields that change. */
 public record CorrectEntryRequest(
         @NotNull @PositiveOrZero Long correctedSequence,
-        @NotBlank @Size(max = 2000) String reason,
+        @NotNull @VisibleText @Size(max = 2000) String reason,
         LocalDate effectiveOn,
         @Digits(integer = 16, fraction = 4) BigDecimal amount,
         @Size(min = 3, max = 3) String currency,
         Boolean lowerBound,
-        @Size(max = 300) String titleEn,
-        @Size(max = 300) String titleKo)
+        @VisibleText @Size(max = 300) String titleEn,
+        @VisibleText @Size(max = 300) String titleKo)
         implements CommitmentRequest {
 
     @Override

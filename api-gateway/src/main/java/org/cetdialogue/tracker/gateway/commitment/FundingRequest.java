@@ -1,7 +1,6 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -17,7 +16,7 @@ import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
  * records a pledge, a commitment or a disbursement; the path says which ({@link #as}).
  */
 public record FundingRequest(
-        @NotBlank @Size(max = 200) String funder,
+        @NotNull @VisibleText @Size(max = 200) String funder,
         @NotNull @Digits(integer = 16, fraction = 4) BigDecimal amount,
         @NotNull @Size(min = 3, max = 3) String currency,
         Boolean lowerBound,

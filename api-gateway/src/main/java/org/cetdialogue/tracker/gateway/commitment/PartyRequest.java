@@ -1,6 +1,5 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cetdialogue.tracker.api.commitment.Country;
@@ -9,8 +8,8 @@ import org.cetdialogue.tracker.api.commitment.PartyRole;
 
 /** An institution named in a proposal. */
 public record PartyRequest(
-        @NotBlank @Size(max = 200) String nameEn,
-        @NotBlank @Size(max = 200) String nameKo,
+        @NotNull @VisibleText @Size(max = 200) String nameEn,
+        @NotNull @VisibleText @Size(max = 200) String nameKo,
         @NotNull Country country,
         @NotNull PartyRole role) {
 

@@ -1,7 +1,6 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,8 +25,8 @@ public record ProposeCommitmentRequest(
 
         @NotNull Area area,
         @NotNull CommitmentKind kind,
-        @NotBlank @Size(max = 300) String titleEn,
-        @NotBlank @Size(max = 300) String titleKo,
+        @NotNull @VisibleText @Size(max = 300) String titleEn,
+        @NotNull @VisibleText @Size(max = 300) String titleKo,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull PartyRequest> parties,
         @Size(max = 500) String sourceCitation,
         LocalDate targetDate,

@@ -1,13 +1,12 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.cetdialogue.tracker.api.commitment.RecordMilestoneCommand;
 
 public record RecordMilestoneRequest(
-        @NotBlank @Size(max = 2000) String description,
+        @NotNull @VisibleText @Size(max = 2000) String description,
         @NotNull LocalDate achievedOn) implements CommitmentRequest {
 
     @Override

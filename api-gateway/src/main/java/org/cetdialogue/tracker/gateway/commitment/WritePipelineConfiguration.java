@@ -1,5 +1,7 @@
 package org.cetdialogue.tracker.gateway.commitment;
 
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
@@ -17,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The per-request part of the write pipeline: {@link WriteContext} parameters are resolved by
  * {@link WriteContextResolver}, and the OpenAPI document lists what it reads as the operation's parameters, as it
- * would for {@code @PathVariable} and {@code @RequestHeader}.
+ * would for {@code @PathVariable} and {@code @RequestHeader}, and each success names the {@code X-Event-Position} header.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WriteAdmissionProperties.class)
@@ -48,6 +50,17 @@ public class WritePipelineConfiguration implements WebMvcConfigurer {
                         .name(WriteContextResolver.IF_MATCH)
                         .required(false)
                         .schema(new StringSchema()));
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        response.addHeaderObject(
+                                CommitmentWrites.EVENT_POSITION,
+                                new Header()
+                                        .description("the global position of the event the write appended")
+                                        .schema(new IntegerSchema().format("int64")));
+                    }
+                });
             }
             return operation.addParametersItem(new HeaderParameter()
                     .name(WriteContextResolver.CORRELATION)

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
+import org.cetdialogue.tracker.gateway.freshness.ProjectionBehindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +42,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final URI RULE_TYPE = URI.create("urn:cet-tracker:problem:rule");
+    private static final URI PROJECTION_BEHIND_TYPE = URI.create("urn:cet-tracker:problem:projection-behind");
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> refused(CommandExecutionException e) {
@@ -101,6 +106,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem.getBody());
     }
 
+    /** A read-your-writes read whose projection did not reach the position within the bound: retry shortly. */
+    @ExceptionHandler(ProjectionBehindException.class)
+    ResponseEntity<Object> projectionBehind(ProjectionBehindException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(PROJECTION_BEHIND_TYPE);
+        problem.setTitle("Projection behind");
+        problem.setProperty("projection", e.projection());
+        problem.setProperty("minPosition", e.minPosition());
+        problem.setProperty("projectionPosition", e.projectionPosition());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
         return problem(e.status(), e.title(), e.getMessage());
@@ -114,6 +134,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /**
+     * A header (or parameter) value the firewall refuses when it is first read, not at the door: Spring Security's
+     * {@code StrictHttpFirewall} checks values lazily, so {@code X-Correlation-Id}, {@code If-Match} or
+     * {@code Last-Event-ID} with a control byte (U+0080 to U+009F) is refused while the handler reads its arguments.
+     * 400, as the firewall's own refusals are, never a 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedHeader(RequestRejectedException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "A header or parameter holds characters that are not allowed (control characters).");
     }
 
     @ExceptionHandler(Exception.class)
@@ -140,6 +174,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return withProblemType(problem);
+    }
+
+    /**
+     * 415 is for a media type the endpoint does not take; a {@code Content-Type} that is not a media type at all
+     * ({@code application/\u00e9json}) is a malformed header: 400. Spring says which by the type it names: none when
+     * the header could not be parsed (a missing header counts as {@code application/octet-stream}). The header itself
+     * is not read again here: with a control byte in it, the firewall would refuse the reading.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getContentType() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Content-Type is not a media type.");
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /**
+     * 406 is for types the endpoint cannot produce; an {@code Accept} that is not a list of media types is a malformed
+     * header: 400. Spring says which by the supported types it names (none when the header could not be parsed).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getSupportedMediaTypes().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Accept is not a list of media types.");
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.cetdialogue.tracker.gateway.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -14,6 +15,21 @@ final class MalformedJson {
 
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof RefusedJsonValue refused) {
+            return "field '" + path(refused) + "' " + refused.rule();
+        }
+        if (cause instanceof JsonParseException parse
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            // STRICT_DUPLICATE_DETECTION: the message names the key, which the client sent
+            return "a key appears twice (" + parse.getOriginalMessage().substring("Duplicate field ".length())
+                    + "): each key may appear once";
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && trailing.getPath().isEmpty()
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            // FAIL_ON_TRAILING_TOKENS
+            return "the body must be exactly one JSON value, with nothing after it";
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }

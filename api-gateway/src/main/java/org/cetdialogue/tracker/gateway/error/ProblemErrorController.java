@@ -1,5 +1,6 @@
 package org.cetdialogue.tracker.gateway.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reached only through the container's ERROR dispatch; a direct request to {@code /error} is refused like any route
  * without a rule.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -1,9 +1,13 @@
 package org.cetdialogue.tracker.gateway.freshness;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.queryhandling.QueryGateway;
+import org.cetdialogue.tracker.api.query.FindPositionReachedQuery;
 import org.cetdialogue.tracker.api.query.FindProcessorStatusQuery;
+import org.cetdialogue.tracker.api.query.PositionReached;
 import org.cetdialogue.tracker.api.query.ProcessorStatus;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.springframework.stereotype.Component;
@@ -15,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProjectionFreshness {
+
+    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
+    private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
 
     private final QueryGateway queries;
 
@@ -40,6 +47,40 @@ public class ProjectionFreshness {
         return status == null || status.settledPosition() == null
                 ? OptionalLong.empty()
                 : OptionalLong.of(status.settledPosition());
+    }
+
+    /**
+     * Waits until {@code processor} has applied every event up to {@code position} ({@link FindPositionReachedQuery}),
+     * for at most {@code maxWait}; answers whether it has. It asks again after 1 ms, then after twice as long each
+     * time up to 20 ms: the question is answered from the processor's status in memory (no database read), and the
+     * processors offer nothing to listen to that fires for every segment (a segment with nothing to apply moves on
+     * without a unit of work), so a short poll with a cap is both cheap and prompt.
+     */
+    public boolean awaitPosition(String processor, long position, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long pause = FIRST_PAUSE_NANOS;
+        while (true) {
+            PositionReached now = reached(processor, position);
+            if (now != null && now.reached()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(pause, left));
+            pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+        }
+    }
+
+    /** Whether {@code processor} has applied every event up to {@code position}; null when the read side is silent. */
+    public PositionReached reached(String processor, long position) {
+        try {
+            return queries.query(new FindPositionReachedQuery(processor, position), PositionReached.class)
+                    .join();
+        } catch (CompletionException e) {
+            return null;
+        }
     }
 
     private ProcessorStatus status(String processor, boolean againstHead) {

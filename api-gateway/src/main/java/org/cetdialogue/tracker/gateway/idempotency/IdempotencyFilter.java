@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cetdialogue.tracker.gateway.commitment.CommitmentWrites;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.cetdialogue.tracker.gateway.web.CachedBodyRequest;
 import org.springframework.http.HttpHeaders;
@@ -27,10 +29,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * back, with {@code Idempotent-Replayed: true}, and nothing runs again; the same key with a different request answers
  * 422; a retry while the first is still running answers 409. A 5xx or 429 answer is not stored, so a retry runs.
  */
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
-    private static final Pattern VALID_KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,200}$");
+    public static final String HEADER = "Idempotency-Key";
+    /** What a key may be (the OpenAPI document states it too). */
+    public static final String KEY_PATTERN = "^[A-Za-z0-9._:-]{1,200}$";
+
+    private static final Pattern STORED_POSITION = Pattern.compile("\"position\":([0-9]{1,18})}$");
+    private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
 
     private final IdempotencyKeyStore store;
     private final ProblemResponses problems;
@@ -139,8 +145,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, stored.location());
         }
         byte[] body = stored.body() == null ? new byte[0] : stored.body();
+        eventPosition(stored.status(), body)
+                .ifPresent(position -> response.setHeader(CommitmentWrites.EVENT_POSITION, position));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * The {@code X-Event-Position} of a replayed write: the header is not kept, the body's {@code position} is (the
+     * last field of {@code CommandResult}, after an id of lower-case letters, digits and dashes).
+     */
+    private static Optional<String> eventPosition(int status, byte[] body) {
+        if (status < 200 || status > 299) {
+            return Optional.empty();
+        }
+        Matcher position = STORED_POSITION.matcher(new String(body, StandardCharsets.UTF_8));
+        return position.find() ? Optional.of(position.group(1)) : Optional.empty();
     }
 
     private static String fingerprint(HttpServletRequest request) {

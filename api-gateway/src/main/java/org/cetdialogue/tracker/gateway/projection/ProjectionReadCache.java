@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.cetdialogue.tracker.gateway.freshness.FreshnessHeaders;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The last answer to each whole-projection read (all areas, one area, the commitment list, funding totals), kept
@@ -22,6 +25,10 @@ import org.springframework.stereotype.Component;
  * the rest, later), nothing is kept.
  * Concurrent requests for an answer being computed wait for it rather than compute it again. What changes a projection
  * without moving its processor (a retry of dead letters) must {@link #forget} its answers.
+ *
+ * <p>A read that waited for a minimum position (read-your-writes, {@link FreshnessHeaders}) is computed afresh, and
+ * its answer replaces the kept one: the position alone does not tell whether an event that committed after a later one
+ * (a gap its processor was still waiting for) had been applied when a kept answer was computed.
  */
 @Component
 public class ProjectionReadCache {
@@ -52,9 +59,11 @@ public class ProjectionReadCache {
         }
         long position = now.getAsLong();
         LocalDate day = LocalDate.now(clock);
+        boolean afresh = waitedForPosition();
         return (T) answers.compute(query, (key, cached) -> {
                     long at = clock.millis();
-                    if (cached != null
+                    if (!afresh
+                            && cached != null
                             && cached.position() == position
                             && cached.day().equals(day)
                             && at - cached.computedAt() < maxAgeMillis) {
@@ -63,6 +72,13 @@ public class ProjectionReadCache {
                     return new Answer(processingGroup, position, day, at, compute.get());
                 })
                 .value();
+    }
+
+    private static boolean waitedForPosition() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null
+                && Boolean.TRUE.equals(
+                        request.getAttribute(FreshnessHeaders.MIN_POSITION_REACHED, RequestAttributes.SCOPE_REQUEST));
     }
 
     /** Drops the kept answers of {@code processingGroup}: its tables changed without its processor moving. */

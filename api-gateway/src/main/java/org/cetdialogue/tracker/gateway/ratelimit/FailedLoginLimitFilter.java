@@ -11,22 +11,27 @@ import java.util.Base64;
 import java.util.Optional;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Failed sign-ins, per username (HTTP Basic) and per client address: runs before authentication. A request that
- * carried credentials and was answered 401 counts as a failure; once a username or an address has used up its
- * failures for the period, every request with it answers 429 until the period ends, right credentials or not.
+ * Failed sign-ins, per (username, client address) and per client address: runs before authentication. A sign-in
+ * attempt is a request with an Authorization header or the dashboard's {@code POST /login}; one answered 401 counts
+ * as a failure. Once a username has used up its failures from one address, that address's attempts as that user
+ * answer 429 until the period ends, right password or not; once an address has used up its own (any usernames), all
+ * its attempts do. The username's owner signing in from another address is not affected: a flood of wrong passwords
+ * cannot lock a user out. The client address is {@code request.getRemoteAddr()}, which is the client's behind a
+ * trusted proxy ({@code server.forward-headers-strategy=native}, {@code server.tomcat.remoteip.internal-proxies}).
  */
 class FailedLoginLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiters perUsername;
+    private final RateLimiters perUserAndAddress;
     private final RateLimiters perAddress;
     private final ProblemResponses problems;
 
-    FailedLoginLimitFilter(RateLimiters perUsername, RateLimiters perAddress, ProblemResponses problems) {
-        this.perUsername = perUsername;
+    FailedLoginLimitFilter(RateLimiters perUserAndAddress, RateLimiters perAddress, ProblemResponses problems) {
+        this.perUserAndAddress = perUserAndAddress;
         this.perAddress = perAddress;
         this.problems = problems;
     }
@@ -35,15 +40,17 @@ class FailedLoginLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
+        boolean formSignIn = authorization == null && isFormSignIn(request);
+        if (authorization == null && !formSignIn) {
             chain.doFilter(request, response);
             return;
         }
         String address = request.getRemoteAddr();
-        String username = basicUsername(authorization);
+        String username = formSignIn ? request.getParameter("username") : basicUsername(authorization);
+        String userAtAddress = username == null ? null : userAtAddress(username, address);
         Optional<Duration> wait = perAddress
                 .exhausted(address)
-                .or(() -> username == null ? Optional.empty() : perUsername.exhausted(username));
+                .or(() -> userAtAddress == null ? Optional.empty() : perUserAndAddress.exhausted(userAtAddress));
         if (wait.isPresent()) {
             TooManyRequests.write(problems, response, wait.get(), "Too many failed sign-ins.");
             return;
@@ -51,10 +58,22 @@ class FailedLoginLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             perAddress.consume(address);
-            if (username != null) {
-                perUsername.consume(username);
+            if (userAtAddress != null) {
+                perUserAndAddress.consume(userAtAddress);
             }
         }
+    }
+
+    /** The key of one username at one address; the length prefix keeps "a b" at "c" apart from "a" at "b c". */
+    static String userAtAddress(String username, String address) {
+        return username.length() + ":" + username + "@" + address;
+    }
+
+    private static boolean isFormSignIn(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod())
+                && "/login"
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length()));
     }
 
     private static String basicUsername(String authorization) {

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two rate limits as servlet filters around Spring Security's chain: failed sign-ins are counted before it, requests
- * per user after it (where the principal is known). Off with {@code tracker.rate-limit.enabled=false}.
+ * The rate limits as servlet filters around Spring Security's chain: failed sign-ins (per username and address, and
+ * per address) are counted before it, requests per user after it (where the principal is known). Off with {@code tracker.rate-limit.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -22,7 +22,7 @@ public class RateLimitConfiguration {
             RateLimitProperties properties, ProblemResponses problems) {
         FilterRegistrationBean<FailedLoginLimitFilter> registration =
                 new FilterRegistrationBean<>(new FailedLoginLimitFilter(
-                        new RateLimiters(properties.failedLoginsPerUsername()),
+                        new RateLimiters(properties.failedLoginsPerUserAndAddress()),
                         new RateLimiters(properties.failedLoginsPerAddress()),
                         problems));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

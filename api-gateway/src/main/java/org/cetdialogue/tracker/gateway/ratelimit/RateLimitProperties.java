@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Rate limits ({@code tracker.rate-limit.*}), each a number of permits per period: requests per signed-in user, and
- * failed sign-ins per username and per client address. Past a limit the tracker answers 429 with {@code Retry-After}
+ * failed sign-ins per (username, client address) and per client
+ * address (never per username alone, so that a flood of wrong passwords cannot lock the user out). Past a limit the tracker answers 429 with {@code Retry-After}
  * until the period ends.
  */
 @Validated
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @Valid @NotNull Limit requestsPerUser,
-        @Valid @NotNull Limit failedLoginsPerUsername,
+        @Valid @NotNull Limit failedLoginsPerUserAndAddress,
         @Valid @NotNull Limit failedLoginsPerAddress) {
 
     /** At most {@code permits} in each {@code period}. */

@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -30,8 +31,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * ({@code POST /login}, form fields {@code username} and {@code password}; 204 or 401 problem, never a redirect)
  * where password sign-in is on, or through the identity provider ({@link OidcSignIn}) where one is configured;
  * {@code GET /api/sign-in} tells the page which. This chain takes only those sign-in paths, {@code /logout}, the
- * session probe and requests that carry a session cookie and no Authorization header; everything else goes to
- * {@link SecurityConfiguration}'s chain, unchanged.
+ * session probe and requests that carry a session cookie, none of them with an Authorization header; everything else
+ * goes to {@link SecurityConfiguration}'s stateless chain, unchanged, so HTTP Basic never creates a session. A
+ * cross-site {@code POST /login} or {@code /logout} is refused with 403 ({@link SameOriginSignInFilter}). The cookie is
+ * {@code Secure} whenever the request is: HTTPS to the tracker, or {@code X-Forwarded-Proto: https} from a trusted
+ * proxy ({@code server.forward-headers-strategy=native}, {@code server.tomcat.remoteip.internal-proxies}).
  *
  * <p>A session grants reads only: the page's streams and the projections. Writes always need HTTP Basic or a bearer
  * token, so a forged cross-site request riding on the cookie can change nothing. Deny by default here too.
@@ -55,9 +59,18 @@ public class BrowserSessionSecurityConfiguration {
             @Value("${tracker.security.http-basic.enabled:true}") boolean passwordSignIn)
             throws Exception {
         http.securityMatcher(browserRequests())
-                // login and logout are posts the page makes itself; every other request this chain accepts is a GET,
+                // login and logout are posts the page makes itself: a cross-site one is refused by where it comes from
+                // (SameOriginSignInFilter) rather than by a token; every other request this chain accepts is a GET,
                 // and the session cookie's SameSite attribute keeps it off cross-site posts
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(
+                        new SameOriginSignInFilter(response -> problem(
+                                objectMapper,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Cross-site request refused",
+                                "Sign-in and sign-out are accepted only from the tracker's own pages.")),
+                        LogoutFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // a refused request is not kept for after sign-in: the page decides where to go, and a refusal
                 // creates no session
@@ -119,15 +132,19 @@ public class BrowserSessionSecurityConfiguration {
 
     /**
      * Sign-in and sign-out (a password form, or the identity provider's code flow and its return), the session probe
-     * of a caller without credentials of its own, requests riding on a session cookie without an Authorization header,
-     * and the later dispatches of any stream (its end after the client went, an error page), which were authorized
-     * when the stream opened: a client that has gone may leave a request whose cookies can no longer be read. An API
-     * client asking {@code /api/session} with Basic or a bearer token is answered by the stateless API chain.
+     * of a caller without credentials of its own, requests riding on a session cookie, and the later dispatches of any
+     * stream (its end after the client went, an error page), which were authorized when the stream opened: a client
+     * that has gone may leave a request whose cookies can no longer be read. A request with an Authorization header
+     * (HTTP Basic, a bearer token) is never one: it goes to the stateless API chain, whatever its path, so it never
+     * creates a session.
      */
     private static RequestMatcher browserRequests() {
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
+            if (request.getDispatcherType() == DispatcherType.REQUEST && request.getHeader("Authorization") != null) {
+                return false;
+            }
             if (path.equals("/login")
                     || path.equals("/logout")
                     || path.equals("/api/sign-in")
@@ -135,7 +152,7 @@ public class BrowserSessionSecurityConfiguration {
                     || path.startsWith("/login/oauth2/code/")) {
                 return true;
             }
-            if (path.equals("/api/session") && request.getHeader("Authorization") == null) {
+            if (path.equals("/api/session")) {
                 return true;
             }
             if (request.getDispatcherType() == DispatcherType.ASYNC && path.startsWith(STREAMS)) {

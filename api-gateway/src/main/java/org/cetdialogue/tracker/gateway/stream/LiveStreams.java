@@ -1,7 +1,9 @@
 package org.cetdialogue.tracker.gateway.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.cetdialogue.tracker.gateway.freshness.Freshness;
 import org.cetdialogue.tracker.gateway.freshness.ProjectionFreshness;
@@ -24,7 +27,9 @@ import reactor.core.scheduler.Schedulers;
  * updates; a heartbeat comment when idle, so a client that went away is noticed at the next write; the subscription
  * closed and the user's stream slot given back when the client goes, or when the caller's sign-in ends. Every event carries the projection's freshness;
  * while the projection is being rebuilt, clients get "rebuilding" with its progress instead of data, and once it is
- * done the current state afresh.
+ * done the current state afresh. Streams of one projection share their readings of its freshness
+ * ({@link SharedFreshness}), and every stream completes as soon as the application begins to stop
+ * ({@link StreamShutdown}).
  */
 @Component
 public class LiveStreams {
@@ -33,22 +38,35 @@ public class LiveStreams {
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
-    private final ProjectionFreshness freshness;
+    private final SharedFreshness freshness;
     private final StreamLimiter limiter;
     private final StreamProperties properties;
     private final SignInLifetime signIns;
+    private final StreamShutdown shutdown;
+    private final Semaphore opening;
+    private final Duration openWait;
 
     public LiveStreams(
             QueryGateway queries,
             ProjectionFreshness freshness,
             StreamLimiter limiter,
             StreamProperties properties,
-            SignInLifetime signIns) {
+            StreamDeliveryProperties delivery,
+            SignInLifetime signIns,
+            StreamShutdown shutdown) {
         this.queries = queries;
-        this.freshness = freshness;
+        // a tick's reading may be up to a quarter heartbeat old, so that each tick (every half heartbeat) reads anew
+        this.freshness = new SharedFreshness(
+                freshness,
+                Math.min(
+                        delivery.freshnessMaxAge().toNanos(),
+                        properties.heartbeat().toNanos() / 4));
         this.limiter = limiter;
         this.properties = properties;
         this.signIns = signIns;
+        this.shutdown = shutdown;
+        this.opening = new Semaphore(delivery.maxOpening(), true);
+        this.openWait = delivery.openWait();
     }
 
     /** What a stream sends, given the projection's freshness at the time of sending. */
@@ -57,16 +75,41 @@ public class LiveStreams {
     }
 
     /**
-     * Opens a stream for {@code user}. The initial result is read in the calling thread after the subscription is
-     * registered, so no update falls between them, and an error in it (an unknown commitment) is answered as a
-     * problem before the stream starts.
+     * Opens a stream for {@code user}, holding one of the user's stream slots until it ends; {@code parts} (each made
+     * with {@link #subscribe}) are merged into it, so that a page follows several views on one connection. A part
+     * that cannot be opened (an unknown commitment) closes those opened before it, and is answered as a problem.
+     */
+    @SafeVarargs
+    public final Flux<ServerSentEvent<Object>> open(String user, Supplier<Flux<ServerSentEvent<Object>>>... parts) {
+        limiter.acquire(user);
+        List<Flux<ServerSentEvent<Object>>> opened = new ArrayList<>();
+        try {
+            for (Supplier<Flux<ServerSentEvent<Object>>> part : parts) {
+                opened.add(part.get());
+            }
+        } catch (RuntimeException e) {
+            // subscribing and cancelling at once runs each opened part's cleanup: its subscription query is closed
+            opened.forEach(part -> part.subscribe().dispose());
+            limiter.release(user);
+            throw e;
+        }
+        Flux<ServerSentEvent<Object>> stream = opened.size() == 1 ? opened.get(0) : Flux.merge(opened);
+        return stream
+                // the application is stopping: the stream completes now rather than hold the shutdown
+                .takeUntilOther(shutdown.stopping())
+                .doFinally(signal -> limiter.release(user));
+    }
+
+    /**
+     * One view of a stream: subscribes to the query. The initial result is read in the calling thread after the
+     * subscription is registered, so no update falls between them, and an error in it (an unknown commitment) is
+     * thrown here, before the stream starts. Pass it to {@link #open}, which holds the user's slot.
      *
      * @param initialEvents the events of the initial result
      * @param updateEvents the events of an update (none to skip it)
      * @param current what to send once a rebuild has finished: the current state
      */
-    public <I, U> Flux<ServerSentEvent<Object>> open(
-            String user,
+    public <I, U> Flux<ServerSentEvent<Object>> subscribe(
             String processingGroup,
             Object query,
             ResponseType<I> initialType,
@@ -75,12 +118,46 @@ public class LiveStreams {
             Events<I> initialEvents,
             Events<U> updateEvents,
             Supplier<List<ServerSentEvent<Object>>> current) {
+        return subscribe(
+                processingGroup, query, initialType, updateType, checkInitial, initialEvents, updateEvents, current, 0);
+    }
+
+    /**
+     * As above, keeping up to {@code updateBuffer} updates for a client that falls behind (0: Axon's default, 256);
+     * beyond it, Axon drops the oldest. At most {@code tracker.stream.delivery.max-opening} views read their initial
+     * result at once; the others wait their turn without a connection, and past the wait get 503 with
+     * {@code Retry-After} ({@link StreamsBusyException}).
+     */
+    public <I, U> Flux<ServerSentEvent<Object>> subscribe(
+            String processingGroup,
+            Object query,
+            ResponseType<I> initialType,
+            Class<U> updateType,
+            Function<I, I> checkInitial,
+            Events<I> initialEvents,
+            Events<U> updateEvents,
+            Supplier<List<ServerSentEvent<Object>>> current,
+            int updateBuffer) {
         BooleanSupplier signedIn = signIns.ofCurrentCaller();
-        limiter.acquire(user);
+        try {
+            if (!opening.tryAcquire(openWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new StreamsBusyException(openWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsBusyException(openWait);
+        }
         SubscriptionQueryResult<I, U> result;
         I initial;
         try {
-            result = queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
+            result = updateBuffer > 0
+                    ? queries.subscriptionQuery(
+                            QueryMessage.queryName(query),
+                            query,
+                            initialType,
+                            ResponseTypes.instanceOf(updateType),
+                            updateBuffer)
+                    : queries.subscriptionQuery(query, initialType, ResponseTypes.instanceOf(updateType));
             try {
                 initial = checkInitial.apply(result.initialResult()
                         .toFuture()
@@ -92,9 +169,8 @@ public class LiveStreams {
                 result.cancel();
                 throw new IllegalStateException("the projection did not answer", e);
             }
-        } catch (RuntimeException e) {
-            limiter.release(user);
-            throw e;
+        } finally {
+            opening.release();
         }
         AtomicBoolean rebuilding = new AtomicBoolean(false);
         Flux<ServerSentEvent<Object>> first =
@@ -104,8 +180,10 @@ public class LiveStreams {
         Flux<ServerSentEvent<Object>> updates = result.updates()
                 .publishOn(Schedulers.boundedElastic())
                 .concatMapIterable(update -> send(processingGroup, update, updateEvents, rebuilding));
-        Flux<ServerSentEvent<Object>> ticks = Flux.interval(
-                        properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
+        // a write to a connection its client closed goes out once (the peer answers with a reset) and fails only the
+        // next time: a comment every half heartbeat notices a client that went away within one heartbeat
+        Duration tickEvery = properties.heartbeat().dividedBy(2);
+        Flux<ServerSentEvent<Object>> ticks = Flux.interval(tickEvery, tickEvery, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMapIterable(tick -> tick(processingGroup, rebuilding, current));
         // the stream ends within a heartbeat of its caller's sign-in: token expired, session signed out or timed out
@@ -116,15 +194,12 @@ public class LiveStreams {
                 .take(1);
         return Flux.concat(first, Flux.merge(updates, ticks))
                 .takeUntilOther(signedOut)
-                .doFinally(signal -> {
-                    result.cancel();
-                    limiter.release(user);
-                });
+                .doFinally(signal -> result.cancel());
     }
 
     private <T> List<ServerSentEvent<Object>> send(
             String processingGroup, T value, Events<T> events, AtomicBoolean rebuilding) {
-        Freshness now = freshness.of(processingGroup);
+        Freshness now = freshness.exact(processingGroup);
         if (now.rebuilding()) {
             boolean first = !rebuilding.getAndSet(true);
             return first ? List.of(rebuildingEvent(now)) : List.of();
@@ -137,7 +212,7 @@ public class LiveStreams {
 
     private List<ServerSentEvent<Object>> tick(
             String processingGroup, AtomicBoolean rebuilding, Supplier<List<ServerSentEvent<Object>>> current) {
-        Freshness now = freshness.of(processingGroup);
+        Freshness now = freshness.forTick(processingGroup);
         if (now.rebuilding()) {
             rebuilding.set(true);
             return List.of(rebuildingEvent(now));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.cetdialogue.tracker.api.commitment.Area;
@@ -51,21 +50,30 @@ public class StreamController {
     private final QueryGateway queries;
     private final ProjectionFreshness freshness;
     private final StreamProperties properties;
+    private final StreamDeliveryProperties delivery;
 
     public StreamController(
-            LiveStreams streams, QueryGateway queries, ProjectionFreshness freshness, StreamProperties properties) {
+            LiveStreams streams,
+            QueryGateway queries,
+            ProjectionFreshness freshness,
+            StreamProperties properties,
+            StreamDeliveryProperties delivery) {
         this.streams = streams;
         this.queries = queries;
         this.freshness = freshness;
         this.properties = properties;
+        this.delivery = delivery;
     }
 
     @GetMapping("/areas")
     @Operation(summary = "Status of all seven areas, then each change (event `areas`)")
     public Flux<ServerSentEvent<Object>> areas(Principal user) {
+        return streams.open(user.getName(), this::areasView);
+    }
+
+    private Flux<ServerSentEvent<Object>> areasView() {
         String group = Projections.AREA_STATUS;
-        return streams.open(
-                user.getName(),
+        return streams.subscribe(
                 group,
                 new FindAreasQuery(),
                 ResponseTypes.instanceOf(AreaStatusList.class),
@@ -82,10 +90,14 @@ public class StreamController {
     @GetMapping("/funding")
     @Operation(summary = "Funding totals, of all areas or of one, then each change (event `funding`)")
     public Flux<ServerSentEvent<Object>> funding(Principal user, @RequestParam(required = false) String area) {
+        Area selected = area(area);
+        return streams.open(user.getName(), () -> fundingView(selected));
+    }
+
+    private Flux<ServerSentEvent<Object>> fundingView(Area area) {
         String group = Projections.FUNDING_TOTALS;
-        FindFundingTotalsQuery query = new FindFundingTotalsQuery(area(area));
-        return streams.open(
-                user.getName(),
+        FindFundingTotalsQuery query = new FindFundingTotalsQuery(area);
+        return streams.subscribe(
                 group,
                 query,
                 ResponseTypes.instanceOf(FundingTotals.class),
@@ -100,10 +112,13 @@ public class StreamController {
     @Operation(summary = "One commitment's state, then each change (event `commitment`)")
     public Flux<ServerSentEvent<Object>> commitment(Principal user, @PathVariable String id) {
         CommitmentIds.require(id);
+        return streams.open(user.getName(), () -> commitmentView(id));
+    }
+
+    private Flux<ServerSentEvent<Object>> commitmentView(String id) {
         String group = Projections.COMMITMENT_VIEW;
         FindCommitmentQuery query = new FindCommitmentQuery(id);
-        return streams.<Optional<CommitmentView>, CommitmentViewUpdate>open(
-                user.getName(),
+        return streams.<Optional<CommitmentView>, CommitmentViewUpdate>subscribe(
                 group,
                 query,
                 ResponseTypes.optionalInstanceOf(CommitmentView.class),
@@ -135,15 +150,52 @@ public class StreamController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         Long lastEventId = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
+        return streams.open(user.getName(), () -> activityView(lastEventId));
+    }
+
+    /**
+     * The dashboard page's one connection: the areas, the funding totals of all areas and the activity feed, merged.
+     * The event names say which view an event belongs to: {@code areas}, {@code funding}, {@code activity}, and
+     * {@code areas-rebuilding}, {@code funding-rebuilding}, {@code activity-rebuilding} while one is rebuilt. Only
+     * activity events carry an id (the global position), so {@code Last-Event-ID} (or {@code lastEventId}) resumes the
+     * feed with nothing missed, while areas and funding start afresh from their current state. It takes one of the
+     * user's stream slots, where the three streams took three.
+     */
+    @GetMapping("/dashboard")
+    @Operation(
+            summary = "Areas, funding and activity on one connection (events `areas`, `funding`, `activity`,"
+                    + " `<view>-rebuilding`; activity ids are global positions)")
+    public Flux<ServerSentEvent<Object>> dashboard(
+            Principal user,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
+        Long lastEventId = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
+        return streams.open(
+                user.getName(),
+                () -> named("areas", areasView()),
+                () -> named("funding", fundingView(null)),
+                () -> named("activity", activityView(lastEventId)));
+    }
+
+    /** A view's {@code rebuilding} events renamed {@code <view>-rebuilding}, for a stream that carries several. */
+    private static Flux<ServerSentEvent<Object>> named(String view, Flux<ServerSentEvent<Object>> events) {
+        return events.map(event -> !"rebuilding".equals(event.event())
+                ? event
+                : ServerSentEvent.builder()
+                        .event(view + "-rebuilding")
+                        .data(event.data())
+                        .build());
+    }
+
+    private Flux<ServerSentEvent<Object>> activityView(Long lastEventId) {
         String group = Projections.ACTIVITY;
-        // the highest position sent on this stream: the backlog is read after subscribing, so an entry can come both
-        // in the backlog and as an update; only what lies beyond the last one sent goes out
-        AtomicLong lastSent = new AtomicLong(lastEventId == null ? -1 : lastEventId);
+        // the positions sent on this stream: the backlog is read after subscribing, so an entry can come both in the
+        // backlog and as an update, and entries may come out of position order (see SentPositions); each goes out once
+        SentPositions lastSent = new SentPositions(lastEventId == null ? -1 : lastEventId);
         FindActivityQuery query = lastEventId == null
                 ? new FindActivityQuery(null, properties.recentActivity())
                 : new FindActivityQuery(lastEventId, properties.replayPageSize());
-        return streams.open(
-                user.getName(),
+        return streams.subscribe(
                 group,
                 query,
                 ResponseTypes.instanceOf(ActivityFeed.class),
@@ -152,18 +204,19 @@ public class StreamController {
                 (feed, now) -> activityEvents(feed.entries(), now, lastSent),
                 (entry, now) -> activityEvents(List.of(entry), now, lastSent),
                 () -> activityEvents(
-                        lastSent.get() < 0
+                        lastSent.highest() < 0
                                 ? queries.query(query, ActivityFeed.class)
                                         .join()
                                         .entries()
                                 : missed(queries.query(
                                                         new FindActivityQuery(
-                                                                lastSent.get(), properties.replayPageSize()),
+                                                                lastSent.highest(), properties.replayPageSize()),
                                                         ActivityFeed.class)
                                                 .join())
                                         .entries(),
                         freshness.of(group),
-                        lastSent));
+                        lastSent),
+                delivery.activityBuffer());
     }
 
     /** Everything after a first page of missed entries, page by page, so a long absence leaves no gap either. */
@@ -189,21 +242,15 @@ public class StreamController {
     }
 
     private static List<ServerSentEvent<Object>> activityEvents(
-            List<ActivityEntry> entries, Freshness now, AtomicLong lastSent) {
+            List<ActivityEntry> entries, Freshness now, SentPositions lastSent) {
         return entries.stream()
-                .filter(entry -> advance(lastSent, entry.position()))
+                .filter(entry -> lastSent.markSent(entry.position()))
                 .map(entry -> ServerSentEvent.builder()
                         .id(Long.toString(entry.position()))
                         .event("activity")
                         .data(StreamMessage.of(now.atLeast(entry.position()), entry))
                         .build())
                 .toList();
-    }
-
-    /** Moves {@code lastSent} to {@code position} if it lies beyond; false if it was sent already. */
-    private static boolean advance(AtomicLong lastSent, long position) {
-        long before = lastSent.getAndAccumulate(position, Math::max);
-        return position > before;
     }
 
     private static Long position(String lastEventId) {

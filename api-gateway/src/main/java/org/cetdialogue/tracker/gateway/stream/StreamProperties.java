@@ -21,7 +21,7 @@ public record StreamProperties(Duration heartbeat, int maxPerUser, int recentAct
             heartbeat = Duration.ofSeconds(15);
         }
         if (maxPerUser < 1) {
-            maxPerUser = 8;
+            maxPerUser = 16;
         }
         if (recentActivity < 1) {
             recentActivity = 50;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.cetdialogue.tracker.support.InMemoryEventStorage;
 import org.cetdialogue.tracker.support.RunningTracker;
@@ -113,6 +114,61 @@ class ChainTamperHttpTest {
         }
     }
 
+    @Test
+    void aCheckpointWhoseSignatureWasAlteredIsNamedWithItsKeyOnce() {
+        Map<String, Object> checkpoint = firstCheckpoint();
+        String signature = (String) checkpoint.get("signature");
+        byte[] altered = Base64.getDecoder().decode(signature);
+        altered[altered.length - 1] ^= 0x01;
+        setCheckpoint(checkpoint, "signature", Base64.getEncoder().encodeToString(altered));
+        try {
+            JsonNode result = assertBreak(checkpointGlobalIndex(checkpoint), "BAD_CHECKPOINT");
+            String keyId = trackerKeyId();
+            assertThat(result.at("/firstBreak/detail").asText())
+                    .contains("signature does not verify")
+                    .containsOnlyOnce(keyId);
+            assertThat(result.get("checkpoints").asLong()).isZero();
+        } finally {
+            setCheckpoint(checkpoint, "signature", signature);
+        }
+    }
+
+    @Test
+    void aCheckpointNamingAnotherKeyIsNamedWithTheExpectedAndTheFoundKey() {
+        Map<String, Object> checkpoint = firstCheckpoint();
+        String keyId = (String) checkpoint.get("key_id");
+        setCheckpoint(checkpoint, "key_id", "0123456789abcdef");
+        try {
+            JsonNode result = assertBreak(checkpointGlobalIndex(checkpoint), "BAD_CHECKPOINT");
+            assertThat(result.at("/firstBreak/detail").asText())
+                    .contains("names signing key 0123456789abcdef, not this tracker's key " + trackerKeyId());
+        } finally {
+            setCheckpoint(checkpoint, "key_id", keyId);
+        }
+    }
+
+    private static Map<String, Object> firstCheckpoint() {
+        return sql.queryForMap("SELECT checkpoint_id, chain_position, signature, key_id FROM chain_checkpoint"
+                + " ORDER BY chain_position, checkpoint_id LIMIT 1");
+    }
+
+    private static long checkpointGlobalIndex(Map<String, Object> checkpoint) {
+        return globalIndexAt(((Number) checkpoint.get("chain_position")).longValue());
+    }
+
+    private static void setCheckpoint(Map<String, Object> checkpoint, String column, String value) {
+        sql.update(
+                "UPDATE chain_checkpoint SET " + column + " = ? WHERE checkpoint_id = ?",
+                value,
+                checkpoint.get("checkpoint_id"));
+    }
+
+    private static String trackerKeyId() {
+        String keyId = client.get(AUDITOR, "/api/audit/public-key").header("X-Key-Id");
+        assertThat(keyId).hasSize(16);
+        return keyId;
+    }
+
     private static void swap(long first, long second) {
         sql.update("UPDATE domain_event_entry SET global_index = -1 WHERE global_index = ?", first);
         sql.update("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", first, second);
@@ -124,7 +180,7 @@ class ChainTamperHttpTest {
                 "SELECT global_index FROM event_chain WHERE chain_position = ?", Long.class, chainPosition);
     }
 
-    private static void assertBreak(long position, String problem) {
+    private static JsonNode assertBreak(long position, String problem) {
         JsonNode result = verification();
         assertThat(result.get("intact").asBoolean()).as(result.toString()).isFalse();
         assertThat(result.at("/firstBreak/globalIndex").asLong())
@@ -132,13 +188,36 @@ class ChainTamperHttpTest {
                 .isEqualTo(position);
         assertThat(result.at("/firstBreak/problem").asText()).isEqualTo(problem);
         assertThat(result.at("/firstBreak/detail").asText()).contains(Long.toString(position));
+        assertHeadNamedTwiceAlike(result);
+        return result;
     }
 
     private static JsonNode assertIntact() {
         JsonNode result = verification();
         assertThat(result.get("intact").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.get("firstBreak").isNull()).isTrue();
+        assertHeadNamedTwiceAlike(result);
         return result;
+    }
+
+    /** headPosition and headGlobalIndex name the same link: the event the chain holds at that position. */
+    private static void assertHeadNamedTwiceAlike(JsonNode result) {
+        long head = result.get("headPosition").asLong();
+        assertThat(head)
+                .as(result.toString())
+                .isEqualTo(result.get("checkedEvents").asLong());
+        if (head == 0) {
+            assertThat(result.get("headGlobalIndex").isNull())
+                    .as(result.toString())
+                    .isTrue();
+        } else {
+            assertThat(result.get("headGlobalIndex").isIntegralNumber())
+                    .as(result.toString())
+                    .isTrue();
+            assertThat(result.get("headGlobalIndex").asLong())
+                    .as(result.toString())
+                    .isEqualTo(globalIndexAt(head));
+        }
     }
 
     private static JsonNode verification() {

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cetdialogue.tracker.support.RunningTracker;
@@ -44,6 +46,7 @@ class ExportVerifyHttpTest {
     private static RunningTracker tracker;
     private static List<String> lines;
     private static Path publicKey;
+    private static String keyId;
 
     @BeforeAll
     static void exportTheHistory(RunningTracker shared) throws IOException {
@@ -57,6 +60,7 @@ class ExportVerifyHttpTest {
         assertThat(key.status()).isEqualTo(200);
         assertThat(key.body()).startsWith("-----BEGIN PUBLIC KEY-----");
         publicKey = Files.writeString(files.resolve("public-key.pem"), key.body());
+        keyId = key.header("X-Key-Id");
 
         TrackerClient.Response export = client.get(AUDITOR, "/api/audit/export");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
@@ -118,17 +122,38 @@ class ExportVerifyHttpTest {
 
     @Test
     void aCheckpointSignedByAnotherKeyFails() throws Exception {
-        List<String> tampered = new ArrayList<>(lines);
-        int line = indexOf(tampered, "ChainCheckpoint");
-        ObjectNode checkpoint = (ObjectNode) parse(tampered.get(line));
-        String message = checkpoint.at("/data/signedMessage").asText();
-        ((ObjectNode) checkpoint.get("data")).put("signature", signWithAnotherKey(message));
-        tampered.set(line, JSON.writeValueAsString(checkpoint));
-        Verdict verdict = verify(tampered, publicKey);
+        int line = indexOf(lines, "ChainCheckpoint");
+        Verdict verdict = verify(signedByAnotherKey(line, null), publicKey);
         assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
         assertThat(verdict.output())
                 .startsWith("FAILED: line " + (line + 1) + ":")
-                .contains("is not signed by the given public key");
+                .contains("is not signed by the given public key")
+                .contains("it names the given key, key id " + keyId)
+                .contains("the signature does not verify")
+                .containsOnlyOnce(keyId);
+    }
+
+    @Test
+    void aCheckpointNamingAnotherKeyFailsNamingTheExpectedAndTheFoundKey() throws Exception {
+        int line = indexOf(lines, "ChainCheckpoint");
+        Verdict verdict = verify(signedByAnotherKey(line, "0123456789abcdef"), publicKey);
+        assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
+        assertThat(verdict.output())
+                .startsWith("FAILED: line " + (line + 1) + ":")
+                .contains("expected key id " + keyId + ", the given key's; found 0123456789abcdef, the key it names");
+    }
+
+    /** The export with the checkpoint on {@code line} signed by another key, naming {@code keyId} unless null. */
+    private static List<String> signedByAnotherKey(int line, String namedKeyId) throws Exception {
+        List<String> tampered = new ArrayList<>(lines);
+        ObjectNode checkpoint = (ObjectNode) parse(tampered.get(line));
+        ObjectNode data = (ObjectNode) checkpoint.get("data");
+        data.put("signature", signWithAnotherKey(data.get("signedMessage").asText()));
+        if (namedKeyId != null) {
+            data.put("keyId", namedKeyId);
+        }
+        tampered.set(line, JSON.writeValueAsString(checkpoint));
+        return tampered;
     }
 
     @Test
@@ -140,7 +165,12 @@ class ExportVerifyHttpTest {
                         + "\n-----END PUBLIC KEY-----\n");
         Verdict verdict = verify(lines, otherKey);
         assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
-        assertThat(verdict.output()).contains("is not signed by the given public key");
+        String otherKeyId = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(other.getEncoded()))
+                .substring(0, 16);
+        assertThat(verdict.output())
+                .contains("is not signed by the given public key")
+                .contains("expected key id " + otherKeyId + ", the given key's; found " + keyId + ", the key it names");
     }
 
     private static String signWithAnotherKey(String message) throws Exception {

@@ -133,22 +133,27 @@ class DashboardBrowserTest {
         open.sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("detail-timeline"), "Quantum workforce exchange held"));
-        assertThat(text("#detail-timeline")).contains("2024-06-03");
+        assertThat(text("#detail-timeline")).contains("Jun 3, 2024");
         assertThat(browser.findElements(By.cssSelector("#detail-parties tbody tr")))
                 .isNotEmpty();
 
-        script("document.getElementById('detail').scrollIntoView()");
         screenshot("dashboard-detail.png");
 
-        // Korean titles and labels
+        // Korean titles and labels (the drill-down is modal: closed first, opened again after)
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(driver -> !driver.findElement(By.id("detail")).isDisplayed());
         browser.findElement(By.id("lang-ko")).click();
+        browser.findElement(
+                        By.cssSelector("#areas button[data-commitment='quantum-qedc-kqia-multilateral-cooperation']"))
+                .click();
         wait.until(driver -> "반도체 공급망 및 기술".equals(text("#area-SEMICONDUCTORS")));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ko");
         String koreanTitle = client.get(VIEWER, "/api/commitments/quantum-qedc-kqia-multilateral-cooperation")
                 .json()
                 .get("titleKo")
                 .asText();
-        assertThat(text("#detail-title")).isEqualTo(koreanTitle);
+        wait.until(driver -> koreanTitle.equals(text("#detail-title")));
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         List<String> titles = browser.findElements(By.cssSelector("#areas button[data-commitment]")).stream()
                 .map(WebElement::getText)
                 .toList();

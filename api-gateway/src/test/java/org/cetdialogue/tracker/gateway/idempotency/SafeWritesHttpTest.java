@@ -64,6 +64,7 @@ class SafeWritesHttpTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo("/api/commitments/ai-idem-mou");
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("X-Event-Position")).isNotNull().isEqualTo(first.header("X-Event-Position"));
         assertThat(tracker.storedEvents()).isEqualTo(stored);
     }
 
@@ -164,7 +165,10 @@ class SafeWritesHttpTest {
                 .map(Response::body)
                 .distinct()
                 .toList();
-        assertThat(successes).containsExactly("{\"commitmentId\":\"" + id + "\",\"version\":1}");
+        assertThat(successes)
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .matches("\\{\"commitmentId\":\"" + id + "\",\"version\":1,\"position\":\\d+}"));
         assertThat(responses.stream().filter(r -> r.status() == 409))
                 .allSatisfy(r -> assertThat(r.isProblem()).isTrue());
     }

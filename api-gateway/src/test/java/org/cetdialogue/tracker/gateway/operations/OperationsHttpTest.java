@@ -102,13 +102,15 @@ class OperationsHttpTest {
         assertThat(client.get(null, "/actuator/info").status()).isEqualTo(401);
 
         String metrics = await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get(AUDITOR, "/actuator/prometheus").body(), body -> body.contains("commandBus"));
+                .until(
+                        () -> client.get(AUDITOR, "/actuator/prometheus").body(),
+                        body -> body.contains("axon_command_bus_"));
 
         assertThat(metrics).contains("tracker_processor_lag{");
         for (String name : PROCESSORS) {
             assertThat(metrics).contains("processor=\"" + name + "\"");
         }
-        assertThat(metrics).as("Axon's event processor metrics").contains("eventProcessor");
+        assertThat(metrics).as("Axon's event processor metrics").contains("axon_event_processor_");
         assertThat(metrics).as("the database pool").contains("hikaricp_connections");
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rate limits with tiny limits: 5 requests per user, 2 failed sign-ins per username and 5 per address, each per hour
+ * Rate limits with tiny limits: 5 requests per user, 2 failed sign-ins per username and address, and 5
+ * per address, each per hour
  * (so nothing refills during the test). The failed sign-in test runs last: it exhausts the address (all from
  * localhost).
  */
@@ -40,8 +41,8 @@ class RateLimitHttpTest {
                 "tracker.seed.enabled=false",
                 "tracker.rate-limit.requests-per-user.permits=5",
                 "tracker.rate-limit.requests-per-user.period=PT1H",
-                "tracker.rate-limit.failed-logins-per-username.permits=2",
-                "tracker.rate-limit.failed-logins-per-username.period=PT1H",
+                "tracker.rate-limit.failed-logins-per-user-and-address.permits=2",
+                "tracker.rate-limit.failed-logins-per-user-and-address.period=PT1H",
                 "tracker.rate-limit.failed-logins-per-address.permits=5",
                 "tracker.rate-limit.failed-logins-per-address.period=PT1H");
         client = tracker.client();
@@ -67,12 +68,13 @@ class RateLimitHttpTest {
 
     @Test
     @Order(2)
-    void failedSignInsAreLimitedPerUsernameAndPerAddress() {
+    void failedSignInsAreLimitedPerUsernameAndAddressAndPerAddress() {
         Map<String, String> wrongPassword = Map.of("us-secretariat", "guess");
         assertThat(client.get(wrongPassword, "/api/areas").status()).isEqualTo(401);
         assertThat(client.get(wrongPassword, "/api/areas").status()).isEqualTo(401);
 
-        // the username is blocked now, even with the right password; other users are not
+        // the username is blocked from this address now, even with the right password; other users are not (from
+        // another address it is not either: BrowserSessionHardeningHttpTest)
         assertTooMany(client.get(US_SECRETARIAT, "/api/areas"));
         assertThat(client.get(ROK_SECRETARIAT, "/api/areas").status()).isEqualTo(200);
 

@@ -86,6 +86,24 @@ class JwtResourceServerHttpTest {
     }
 
     @Test
+    void theOpenApiDocumentOffersBearerTokensAndNoPasswordSignIn() {
+        Response document = client.get(null, "/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode api = document.json();
+        JsonNode schemes = api.at("/components/securitySchemes");
+        assertThat(schemes.at("/bearerAuth/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.at("/bearerAuth/bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(schemes.has("basicAuth"))
+                .as("HTTP Basic is off in the jwt profile")
+                .isFalse();
+        assertThat(api.at("/security/0").has("bearerAuth")).isTrue();
+        assertThat(api.at("/paths").has("/login"))
+                .as("no password sign-in form")
+                .isFalse();
+    }
+
+    @Test
     void aViewerTokenReadsButCannotWrite() throws Exception {
         String token = token(issuerKeys.getPrivate(), "lee.viewer", List.of("VIEWER"), "US", 300);
 

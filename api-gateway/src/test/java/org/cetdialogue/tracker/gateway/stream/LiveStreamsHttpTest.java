@@ -173,6 +173,61 @@ class LiveStreamsHttpTest {
     }
 
     @Test
+    void theDashboardStreamCarriesAreasFundingAndActivityOnOneConnectionAndResumesTheFeed() {
+        String id = "digital-cloud-infrastructure-rd";
+        Map<String, String> user = Map.of("auditor", "auditor-demo");
+        String lastSeen;
+        try (SseStream stream = SseStream.open(base, "/api/stream/dashboard", SseStream.basic(user))) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next("areas", WAIT).json().at("/data/areas")).hasSize(7);
+            assertThat(stream.next("funding", WAIT).json().at("/data/byArea").isArray())
+                    .isTrue();
+            assertThat(stream.next("activity", WAIT).id()).isNotBlank();
+            // the three views hold one of the user's slots, not three
+            assertThat(tracker.bean(StreamLimiter.class).openStreams("auditor")).isEqualTo(1);
+
+            record(
+                    id,
+                    "funding/pledges",
+                    "{\"funder\": \"MSIT\", \"amount\": \"700000000\", \"currency\": \"KRW\","
+                            + " \"valueDate\": \"2024-05-01\"}");
+            Event pledge = stream.next(
+                    event -> "activity".equals(event.event())
+                            && "MSIT"
+                                    .equals(event.json()
+                                            .at("/data/details/funder")
+                                            .asText()),
+                    WAIT);
+            // the event's own fields, for a page to word in its language
+            assertThat(pledge.json().at("/data/details/amount/currency").asText())
+                    .isEqualTo("KRW");
+            assertThat(pledge.json().at("/data/details/valueDate").asText()).isEqualTo("2024-05-01");
+            stream.next(
+                    event -> "funding".equals(event.event())
+                            && event.json().get("position").asLong()
+                                    >= pledge.json().get("position").asLong(),
+                    WAIT);
+            lastSeen = pledge.id();
+        }
+        await().atMost(WAIT).until(() -> tracker.bean(StreamLimiter.class).openStreams("auditor") == 0);
+
+        record(id, "milestones", "{\"description\": \"Missed while away\", \"achievedOn\": \"2024-02-11\"}");
+        await().atMost(WAIT)
+                .until(() -> !activityAfter(Long.parseLong(lastSeen)).isEmpty());
+        try (SseStream resumed =
+                SseStream.open(base, "/api/stream/dashboard?lastEventId=" + lastSeen, SseStream.basic(user))) {
+            // areas and funding start afresh from the current state (the areas come first), the feed where it left
+            assertThat(resumed.next("areas", WAIT).json().at("/data/areas")).hasSize(7);
+            List<Long> expected = activityAfter(Long.parseLong(lastSeen));
+            List<Long> received = new ArrayList<>();
+            while (received.size() < expected.size()) {
+                received.add(Long.parseLong(resumed.next("activity", WAIT).id()));
+            }
+            assertThat(received).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aStreamBeyondTheUsersCapIsRefusedWith429UntilOneCloses() {
         Map<String, String> user = Map.of("rok-secretariat", "rok-secretariat-demo");
         List<SseStream> open = new ArrayList<>();

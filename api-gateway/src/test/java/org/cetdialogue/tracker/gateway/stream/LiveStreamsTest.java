@@ -43,7 +43,15 @@ class LiveStreamsTest {
             return signedIn::get;
         }
     };
-    private final LiveStreams streams = new LiveStreams(queries, freshness, limiter, properties, signIns);
+    private final StreamShutdown shutdown = new StreamShutdown();
+    private final LiveStreams streams = new LiveStreams(
+            queries,
+            freshness,
+            limiter,
+            properties,
+            new StreamDeliveryProperties(0, 0, null, 0, null, 0),
+            signIns,
+            shutdown);
     private final Sinks.Many<String> updates = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicReference<Freshness> now = new AtomicReference<>(new Freshness(10L, 0L, false, null));
@@ -110,6 +118,42 @@ class LiveStreamsTest {
     }
 
     @Test
+    void completesAtOnceWhenTheApplicationStopsAndGivesItsSlotBack() {
+        shutdown.start();
+        Flux<ServerSentEvent<Object>> stream = open("state-1");
+
+        List<ServerSentEvent<Object>> events =
+                stream.doOnNext(event -> shutdown.stop()).collectList().block(Duration.ofSeconds(5));
+
+        assertThat(events).hasSize(1); // the initial result, then completion: no heartbeat awaited
+        assertThat(cancelled).isTrue();
+        assertThat(limiter.openStreams("someone")).isZero();
+        // a stream asked for while the application stops ends at once too
+        assertThat(open("late")
+                        .filter(event -> event.comment() != null)
+                        .collectList()
+                        .block(Duration.ofSeconds(5)))
+                .isEmpty();
+    }
+
+    @Test
+    void heartbeatsOfOneProjectionShareAReadingOfItsFreshness() {
+        SharedFreshness shared =
+                new SharedFreshness(freshness, Duration.ofSeconds(10).toNanos());
+        when(freshness.of(eq("group"))).thenAnswer(invocation -> now.get());
+
+        now.set(new Freshness(11L, 0L, false, null));
+        assertThat(shared.forTick("group").position()).isEqualTo(11L);
+        now.set(new Freshness(12L, 0L, false, null));
+        assertThat(shared.forTick("group").position())
+                .as("within the age bound")
+                .isEqualTo(11L);
+        assertThat(shared.exact("group").position()).as("an update reads anew").isEqualTo(12L);
+        assertThat(new SharedFreshness(freshness, 0).forTick("group").position())
+                .isEqualTo(12L);
+    }
+
+    @Test
     void refusesAStreamBeyondTheCap() {
         open("a");
         open("b");
@@ -126,14 +170,15 @@ class LiveStreamsTest {
                 .subscriptionQuery(any(), any(ResponseType.class), any(ResponseType.class));
         return streams.open(
                 "someone",
-                "group",
-                "query",
-                ResponseTypes.instanceOf(String.class),
-                String.class,
-                value -> value,
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
-                () -> List.of(LiveStreams.event("test", now.get(), "current state")));
+                () -> streams.subscribe(
+                        "group",
+                        "query",
+                        ResponseTypes.instanceOf(String.class),
+                        String.class,
+                        value -> value,
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        (value, fresh) -> List.of(LiveStreams.event("test", fresh, value)),
+                        () -> List.of(LiveStreams.event("test", now.get(), "current state"))));
     }
 
     private static Object data(ServerSentEvent<Object> event) {

@@ -5,6 +5,7 @@ import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.cetdialogue.tracker.support.Bodies;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.SharedTracker;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Malformed and hostile requests through the running tracker: each a 4xx problem, never a 5xx, nothing stored. */
@@ -209,6 +211,288 @@ class HostileInputHttpTest {
         assertRefused(client.get(US_SECRETARIAT, "/api/commitments/" + ID + "/no-such-thing"), 404);
         assertRefused(client.post(US_SECRETARIAT, "/api/commitments/" + ID + "/no-such-thing", "{}"), 404);
         assertThat(client.get(null, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    private static final String MILESTONES = "/api/commitments/" + ID + "/milestones";
+    private static final String MILESTONE = "{\"description\":\"d\",\"achievedOn\":\"2024-06-20\"}";
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                MILESTONE + " xyz",
+                MILESTONE + "}",
+                MILESTONE + MILESTONE,
+                MILESTONE + "\n" + MILESTONE,
+                MILESTONE + " 1",
+                MILESTONE + "[]",
+                MILESTONE + "null",
+                MILESTONE + "\"\""
+            })
+    void aBodyIsExactlyOneJsonValue(String body) {
+        assertRefused(client.post(US_SECRETARIAT, MILESTONES, body), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"description\":\"a\",\"achievedOn\":\"2024-06-20\",\"description\":null}",
+                "{\"description\":\"a\",\"achievedOn\":\"2024-06-20\",\"description\":\"b\"}",
+                "{\"description\":\"a\",\"achievedOn\":\"2024-06-20\",\"achievedOn\":\"2024-06-21\"}",
+                "{\"description\":null,\"description\":\"a\",\"achievedOn\":\"2024-06-20\"}"
+            })
+    void aDuplicateKeyAnswers400NamingIt(String body) {
+        Response response = client.post(US_SECRETARIAT, MILESTONES, body);
+        assertRefused(response, 400);
+        assertThat(response.json().get("detail").asText()).contains("appears twice");
+    }
+
+    @Test
+    void aDuplicateKeyInANestedObjectAnswers400() {
+        String body = Bodies.mou("quantum-hostile-duplicate")
+                .replace("\"country\":\"US\"", "\"country\":\"US\",\"country\":null");
+        assertRefused(client.post(US_SECRETARIAT, "/api/commitments", body), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"area\":1",
+                "\"area\":\"1\"",
+                "\"kind\":0",
+                "\"kind\":\"0\"",
+                "\"kind\":\" MOU\"",
+                "\"kind\":\"MOU \"",
+                "\"kind\":\"MOU\\u0000\"",
+                "\"kind\":\"MOU\\u0000\\u0000\"",
+                "\"kind\":\"mou\"",
+                "\"kind\":\"\"",
+                "\"kind\":true",
+                "\"area\":1.0"
+            })
+    void anEnumIsItsExactNameAsAString(String field) {
+        String name = field.substring(1, field.indexOf('"', 1));
+        String body = Bodies.mou("quantum-hostile-enum")
+                .replaceFirst("\"" + name + "\":\"[A-Z]+\"", java.util.regex.Matcher.quoteReplacement(field));
+        assertThat(body).contains(field);
+        Response response = client.post(US_SECRETARIAT, "/api/commitments", body);
+        assertRefused(response, 400);
+        assertThat(response.json().get("detail").asText()).contains(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"country\":0", "\"country\":\"US \"", "\"role\":1", "\"role\":\"SIGNATORY\\u0000\""})
+    void anEnumInAPartyIsItsExactName(String field) {
+        String name = field.substring(1, field.indexOf('"', 1));
+        String body = Bodies.mou("quantum-hostile-party")
+                .replaceFirst("\"" + name + "\":\"[A-Z]+\"", java.util.regex.Matcher.quoteReplacement(field));
+        assertThat(body).contains(field);
+        assertRefused(client.post(US_SECRETARIAT, "/api/commitments", body), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "\"IMPLEMENTING \"", "\"implementing\""})
+    void aStatusChangeIsItsExactName(String change) {
+        assertRefused(
+                client.post(
+                        US_SECRETARIAT,
+                        "/api/commitments/" + ID + "/status",
+                        "{\"change\":" + change + ",\"effectiveOn\":\"2024-05-01\"}"),
+                400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "0", "1", "\"\"", "\"true\"", "\"false\"", "1.5", "[]", "{}"})
+    void lowerBoundIsABoolean(String lowerBound) {
+        String body = Bodies.pledge("\"100\"", "\"USD\"").replace("{", "{\"lowerBound\":" + lowerBound + ",");
+        Response response = client.post(US_SECRETARIAT, PLEDGES, body);
+        assertRefused(response, 400);
+        assertThat(response.json().get("detail").asText()).contains("lowerBound");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"3\"", "\"\"", "true", "0.5", "1e0"})
+    void aSequenceNumberIsAJsonInteger(String sequence) {
+        assertRefused(
+                client.post(
+                        US_SECRETARIAT,
+                        "/api/commitments/" + ID + "/corrections",
+                        "{\"correctedSequence\":" + sequence + ",\"reason\":\"r\",\"titleEn\":\"T\"}"),
+                400);
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.cetdialogue.tracker.gateway.web.HostileRequestPropertiesTest#FAR_DATES")
+    void aDateIsExactlyFourDigitsOfYearInTheDocumentedRange(String date) {
+        Response response =
+                client.post(US_SECRETARIAT, MILESTONES, "{\"description\":\"x\",\"achievedOn\":\"" + date + "\"}");
+        assertRefused(response, 400);
+        assertThat(response.json().get("detail").asText())
+                .contains("achievedOn")
+                .contains("yyyy-MM-dd from 1900-01-01 to 9999-12-31");
+    }
+
+    @Test
+    void theEdgesOfTheDateRangeAreDates() {
+        String body = "{\"funder\":\"NIST\",\"amount\":\"1\",\"currency\":\"USD\",\"valueDate\":\"9999-12-31\"}";
+        assertThat(client.post(US_SECRETARIAT, PLEDGES, body).status()).isBetween(200, 299);
+        Response early =
+                client.post(US_SECRETARIAT, MILESTONES, "{\"description\":\"edge\",\"achievedOn\":\"1900-01-01\"}");
+        assertThat(early.status()).as(early.toString()).isBetween(200, 299);
+        assertThat(tracker.storedEvents()).isEqualTo(stored + 2);
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.cetdialogue.tracker.gateway.web.HostileRequestPropertiesTest#LOOSE_AMOUNTS")
+    void anAmountFollowsTheDecimalGrammar(String amount) {
+        Response response = client.post(US_SECRETARIAT, PLEDGES, Bodies.pledge(amount, "\"USD\""));
+        assertRefused(response, 400);
+        assertThat(response.json().get("detail").asText()).contains("amount").contains("decimal");
+    }
+
+    @Test
+    void amountsInTheGrammarAreReadAsStringsOrNumbers() {
+        for (String amount : new String[] {"\"2500000.50\"", "2500000.5", "7", "\"0.25\"", "\"999999999999999.99\""}) {
+            Response response = client.post(US_SECRETARIAT, PLEDGES, Bodies.pledge(amount, "\"USD\""));
+            assertThat(response.status()).as(amount + " -> " + response).isBetween(200, 299);
+        }
+        assertThat(tracker.storedEvents()).isEqualTo(stored + 5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\u200b",
+                "\u200b\u200c\u200d\u2060\ufeff",
+                "\u00a0",
+                "\u3000",
+                "\u3164",
+                "\u115f\u1160",
+                "\u2800",
+                "\u202e\u202d",
+                "\u2028\u2029",
+                " \u200b \u00a0 ",
+                "\u180e"
+            })
+    void textMadeOnlyOfInvisibleCharactersIsBlank(String invisible) {
+        String json = quote(invisible);
+        Response response =
+                client.post(US_SECRETARIAT, MILESTONES, "{\"description\":" + json + ",\"achievedOn\":\"2024-06-20\"}");
+        assertRefused(response, 400);
+        assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("description");
+        assertRefused(
+                client.post(
+                        US_SECRETARIAT,
+                        PLEDGES,
+                        "{\"funder\":" + json + ",\"amount\":\"5\",\"currency\":\"USD\",\"valueDate\":\"2024-05-01\"}"),
+                400);
+        assertRefused(
+                client.post(
+                        US_SECRETARIAT,
+                        "/api/commitments",
+                        Bodies.mou("quantum-hostile-invisible")
+                                .replace("\"Test MOU quantum-hostile-invisible\"", json)),
+                400);
+        assertRefused(
+                client.post(
+                        US_SECRETARIAT,
+                        "/api/commitments/" + ID + "/corrections",
+                        "{\"correctedSequence\":0,\"reason\":\"r\",\"titleKo\":" + json + "}"),
+                400);
+    }
+
+    @Test
+    void textWithAVisibleCharacterAmongInvisibleOnesIsText() {
+        Response response = client.post(
+                US_SECRETARIAT, MILESTONES, "{\"description\":\"\u200b\ud55c\u200b\",\"achievedOn\":\"2024-06-20\"}");
+        assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+    }
+
+    /** Header values with bytes outside ASCII, which the JDK's client refuses to send, on every header the API reads. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "X-Correlation-Id|caf\u00c3\u00a9",
+                "X-Correlation-Id|\u0080\u009f",
+                "X-Correlation-Id|abc\u00ff",
+                "If-Match|\"1\u00c3\u00a9\"",
+                "If-Match|\u00e2\u0080\u009c1\u00e2\u0080\u009d",
+                "If-Match|\"\u0085\"",
+                "Idempotency-Key|key-\u00c3\u00a9",
+                "Idempotency-Key|\u00a0",
+                "Content-Type|application/json; charset=\u00c3\u00a9",
+                "Content-Type|application/\u00c3\u00a9json",
+                "Accept|application/\u00c3\u00a9"
+            })
+    void nonAsciiBytesInAHeaderAnswer400(String header) {
+        RawHttp.Answer answer = writeWithRawHeader(US_SECRETARIAT, header);
+        assertThat(answer.status()).as(header + " -> " + answer).isEqualTo(400);
+        assertThat(answer.isProblem()).as(header + " -> " + answer).isTrue();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(tracker.storedEvents()).isEqualTo(stored);
+    }
+
+    /** Credentials with bytes outside ASCII: refused as a 400 or 401 problem, never a 5xx, nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic dXM\u0085=", "Basic \u00c3\u00a9", "Bearer \u0085", "Basic \u0080\u009f"})
+    void nonAsciiBytesInCredentialsAreRefusedAsProblems(String authorization) {
+        RawHttp.Answer answer = writeWithRawHeader(null, "Authorization|" + authorization);
+        assertThat(answer.status()).as(authorization + " -> " + answer).isIn(400, 401);
+        assertThat(answer.isProblem()).as(authorization + " -> " + answer).isTrue();
+        assertThat(tracker.storedEvents()).isEqualTo(stored);
+    }
+
+    /**
+     * A stray session cookie or an {@code Origin} with bytes outside ASCII beside HTTP Basic credentials: the write is
+     * authenticated by its credentials and these headers are not read for it, so it is answered as usual, never 5xx.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Cookie|TRACKER_SESSION=\u00c3\u00a9",
+                "Cookie|TRACKER_SESSION=\u0085",
+                "Origin|http://\u00c3\u00a9.example",
+                "Origin|http://\u0085"
+            })
+    void nonAsciiBytesInHeadersTheWriteDoesNotReadNeverAnswer5xx(String header) {
+        RawHttp.Answer answer = writeWithRawHeader(US_SECRETARIAT, header);
+        assertThat(answer.status()).as(header + " -> " + answer).isLessThan(500);
+        if (answer.status() >= 400) {
+            assertThat(answer.isProblem()).as(header + " -> " + answer).isTrue();
+            assertThat(tracker.storedEvents()).isEqualTo(stored);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1\u00c3\u00a9", "\u0085", "\u00bd", "\u0661"})
+    void nonAsciiBytesInLastEventIdAnswer400(String value) {
+        RawHttp.Answer answer = raw().send(
+                        US_SECRETARIAT,
+                        "GET",
+                        "/api/stream/activity",
+                        null,
+                        "Last-Event-ID",
+                        value.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
+    /** A milestone written as {@code user} with {@code header}, given as {@code Name|value}, its value's chars as bytes. */
+    private static RawHttp.Answer writeWithRawHeader(Map<String, String> user, String header) {
+        String[] parts = header.split("\\|", 2);
+        return raw().send(
+                        user, "POST", MILESTONES, MILESTONE, parts[0], parts[1].getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static RawHttp raw() {
+        return new RawHttp(client.baseUrl());
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            out.append(String.format("\\u%04x", (int) c));
+        }
+        return out.append('"').toString();
     }
 
     private void assertRefused(Response response, int status) {

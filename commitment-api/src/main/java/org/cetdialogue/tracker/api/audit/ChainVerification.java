@@ -3,11 +3,11 @@ package org.cetdialogue.tracker.api.audit;
 /**
  * The result of recomputing the hash chain from the stored events: {@code intact}, or the first place where it breaks.
  *
- * @param checkedEvents the links recomputed
- * @param headPosition the chain position of the last link checked
- * @param headGlobalIndex the global index of the event at the head
- * @param headHash the link at the head
- * @param checkpoints the signed checkpoints checked (signature and recomputed link)
+ * @param checkedEvents the links recomputed and found good (before the first break, if any)
+ * @param headPosition the chain position of the last link found good; 0 when none was
+ * @param headGlobalIndex the global index of the event at {@code headPosition}; null exactly when it is 0
+ * @param headHash the link at the head (the genesis link when none was found good)
+ * @param checkpoints the signed checkpoints found good (signature and recomputed link) up to the head
  * @param firstBreak where the chain first breaks; null when intact
  */
 public record ChainVerification(

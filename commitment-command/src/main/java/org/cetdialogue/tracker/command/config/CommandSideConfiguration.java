@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
+import org.cetdialogue.tracker.command.commitment.EventPositions;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -82,6 +83,12 @@ public class CommandSideConfiguration {
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> ruleViolationInterceptor() {
         return new RuleViolationInterceptor();
+    }
+
+    /** Where the events a command appends are to be looked for: see {@link PositionSearchInterceptor}. */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> positionSearchInterceptor(EventPositions positions) {
+        return new PositionSearchInterceptor(positions);
     }
 
     /** A lost race on the unique (aggregate, sequence) index is a ConcurrencyException, on every database. */

@@ -8,9 +8,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.cetdialogue.tracker.api.query.FindPositionReachedQuery;
 import org.cetdialogue.tracker.api.query.FindProcessorStatusQuery;
+import org.cetdialogue.tracker.api.query.PositionReached;
 import org.cetdialogue.tracker.api.query.ProcessorStatus;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
@@ -47,6 +52,33 @@ public class ProcessorStatuses {
             return new ProcessorStatus(query.processor(), position, null, rebuilding(segments, -1), null, settled);
         }
         return status(query.processor(), segments, headPosition(), settled);
+    }
+
+    /**
+     * Whether every segment of the processor has applied every event up to the position: its token is past it, and it
+     * is not one of the gaps the token still waits for (an event that committed after a later one was read). A
+     * segment being rebuilt counts by the position its replay has reached.
+     */
+    @QueryHandler
+    public PositionReached handle(FindPositionReachedQuery query) {
+        Collection<EventTrackerStatus> segments = segments(query.processor());
+        boolean reached = !segments.isEmpty() && coversEverySegment(segments);
+        for (EventTrackerStatus segment : segments) {
+            reached &= covers(segment.getTrackingToken(), query.position());
+        }
+        return new PositionReached(query.processor(), query.position(), reached, slowest(segments));
+    }
+
+    static boolean covers(TrackingToken token, long position) {
+        TrackingToken current = WrappedToken.unwrapUpperBound(token);
+        if (current == null || current.position().isEmpty()) {
+            return false;
+        }
+        if (current instanceof GapAwareTrackingToken gapAware
+                && gapAware.getGaps().contains(position)) {
+            return false;
+        }
+        return current.position().getAsLong() >= position;
     }
 
     /** The states of every streaming processor of this instance, for health. */

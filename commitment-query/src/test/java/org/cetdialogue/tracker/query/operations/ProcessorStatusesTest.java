@@ -7,12 +7,42 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
 import org.cetdialogue.tracker.api.query.ProcessorStatus;
 import org.junit.jupiter.api.Test;
 
 /** Processor status from Axon's segment status: position, lag, rebuild progress, whole-processor position. */
 class ProcessorStatusesTest {
+
+    @Test
+    void aPositionIsReachedWhenTheTokenIsPastItAndItIsNotAGapTheTokenWaitsFor() {
+        GapAwareTrackingToken withGap = GapAwareTrackingToken.newInstance(13, List.of(12L));
+
+        assertThat(ProcessorStatuses.covers(withGap, 13)).isTrue();
+        assertThat(ProcessorStatuses.covers(withGap, 11)).isTrue();
+        assertThat(ProcessorStatuses.covers(withGap, 12))
+                .as("committed after 13 was read")
+                .isFalse();
+        assertThat(ProcessorStatuses.covers(withGap, 14)).isFalse();
+        assertThat(ProcessorStatuses.covers(new GlobalSequenceTrackingToken(7), 7))
+                .isTrue();
+        assertThat(ProcessorStatuses.covers(new GlobalSequenceTrackingToken(7), 8))
+                .isFalse();
+        assertThat(ProcessorStatuses.covers(null, 0)).isFalse();
+    }
+
+    @Test
+    void aSegmentBeingRebuiltReachesAPositionWhenItsReplayHasPassedIt() {
+        TrackingToken replay = ReplayToken.createReplayToken(
+                GapAwareTrackingToken.newInstance(100, List.of()), GapAwareTrackingToken.newInstance(40, List.of()));
+
+        assertThat(ProcessorStatuses.covers(replay, 40)).isTrue();
+        assertThat(ProcessorStatuses.covers(replay, 41)).isFalse();
+    }
 
     @Test
     void aCaughtUpProcessorIsCurrentWithNoLag() {

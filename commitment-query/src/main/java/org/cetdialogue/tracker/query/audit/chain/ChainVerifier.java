@@ -94,25 +94,38 @@ public class ChainVerifier {
                         "the chain table's previous link at position " + link.chainPosition() + " was altered"));
             }
             for (Checkpoint checkpoint : links.checkpointsAt(link)) {
-                checkedCheckpoints++;
-                String problem = null;
-                if (!checkpoint.linkHash().equals(recomputed) || checkpoint.globalIndex() != link.globalIndex()) {
-                    problem = "the checkpoint signed at " + checkpoint.signedAt()
-                            + " does not match the recomputed chain";
-                } else if (!checkpoint.keyId().equals(key.keyId())
-                        || !key.verify(checkpoint.message(), checkpoint.signature())) {
-                    problem = "the checkpoint signed at " + checkpoint.signedAt()
-                            + " does not carry a valid signature of key " + key.keyId();
-                }
+                String problem = checkpointProblem(checkpoint, link, recomputed);
                 if (problem != null) {
                     return breaks(new ChainBreak(link.globalIndex(), link.chainPosition(), "BAD_CHECKPOINT", problem));
                 }
+                checkedCheckpoints++;
             }
             previous = recomputed;
             lastGlobalIndex = link.globalIndex();
             expectedPosition++;
             links.pass();
             return true;
+        }
+
+        /**
+         * What is wrong with a checkpoint of {@code link}, or null. A key id that is not this tracker's names both, the
+         * expected one and the one found; a signature that does not verify under the right key id says so, naming the
+         * key once.
+         */
+        private String checkpointProblem(Checkpoint checkpoint, ChainLink link, String recomputed) {
+            String which =
+                    "the checkpoint of chain position " + link.chainPosition() + " signed at " + checkpoint.signedAt();
+            if (!checkpoint.linkHash().equals(recomputed) || checkpoint.globalIndex() != link.globalIndex()) {
+                return which + " does not match the recomputed chain";
+            }
+            if (!checkpoint.keyId().equals(key.keyId())) {
+                return which + " names signing key " + checkpoint.keyId() + ", not this tracker's key " + key.keyId();
+            }
+            if (!key.verify(checkpoint.message(), checkpoint.signature())) {
+                return which + " names this tracker's key " + key.keyId()
+                        + " but its signature does not verify with it: the signature or the signed fields were altered";
+            }
+            return null;
         }
 
         ChainVerification finish() {
@@ -133,9 +146,23 @@ public class ChainVerifier {
                                         "chain link " + expectedPosition + " is missing from the chain table"));
                 return broken;
             }
+            return verification(true, null);
+        }
+
+        /**
+         * The answer so far: the head is the last link that checked out, named by both its chain position and its
+         * global index (both absent, 0 and null, when no link did).
+         */
+        private ChainVerification verification(boolean intact, ChainBreak firstBreak) {
             long checked = expectedPosition - 1;
             return new ChainVerification(
-                    true, checked, checked, checked == 0 ? null : lastGlobalIndex, previous, checkedCheckpoints, null);
+                    intact,
+                    checked,
+                    checked,
+                    checked == 0 ? null : lastGlobalIndex,
+                    previous,
+                    checkedCheckpoints,
+                    firstBreak);
         }
 
         private ChainBreak deleted(ChainLink link) {
@@ -147,8 +174,7 @@ public class ChainVerifier {
         }
 
         private boolean breaks(ChainBreak problem) {
-            long checked = expectedPosition - 1;
-            broken = new ChainVerification(false, checked, checked, null, previous, 0, problem);
+            broken = verification(false, problem);
             return false;
         }
     }
