@@ -167,8 +167,13 @@ final class Faults {
             for (var it = waiting.iterator(); it.hasNext(); ) {
                 TrackerInstance instance = it.next();
                 supervise(instance);
-                if (load.probe(probes.get(instance), instance)) {
+                SoakLoad.Write probe = probes.get(instance);
+                if (load.probe(probe, instance)) {
                     it.remove();
+                } else if (load.rejected.containsKey(probe.key())) {
+                    // refused for good (the refusal is reported): a retry with its key would replay the same answer,
+                    // so the next attempt is a new write
+                    probes.put(instance, load.newWrite("recovery probe on " + instance.name()));
                 }
             }
             if (!waiting.isEmpty()) {
