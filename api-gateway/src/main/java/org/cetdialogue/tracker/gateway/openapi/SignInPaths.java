@@ -63,7 +63,8 @@ final class SignInPaths {
                                                                 .schema(new Schema<>()
                                                                         .$ref("#/components/schemas/"
                                                                                 + ApiContract.PROBLEM))
-                                                                .example(ProblemExamples.of(401))))));
+                                                                .example(ProblemExamples.of(401)))))
+                        .addApiResponse("403", crossSite()));
         return new PathItem().post(login);
     }
 
@@ -74,7 +75,37 @@ final class SignInPaths {
                 .summary("Sign the dashboard page out: the session ends and its streams close")
                 .responses(new ApiResponses()
                         .addApiResponse(
-                                "204", new ApiResponse().description("Signed out (also when no one was signed in)")));
+                                "204", new ApiResponse().description("Signed out (also when no one was signed in)"))
+                        .addApiResponse(
+                                "200",
+                                new ApiResponse()
+                                        .description("Signed out of a session from the identity provider (`jwt`"
+                                                + " profile): the page continues at the provider's end-session"
+                                                + " address to end the provider's session too")
+                                        .content(new Content()
+                                                .addMediaType(
+                                                        ApiContract.JSON,
+                                                        new MediaType()
+                                                                .schema(new ObjectSchema()
+                                                                        .addProperty(
+                                                                                "continueAt",
+                                                                                new StringSchema().format("uri")))
+                                                                .example(java.util.Map.of(
+                                                                        "continueAt",
+                                                                        "https://id.example/session/end")))))
+                        .addApiResponse("403", crossSite()));
         return new PathItem().post(logout);
+    }
+
+    /** A sign-in or sign-out sent from another site (its Sec-Fetch-Site, Origin or Referer says so). */
+    private static ApiResponse crossSite() {
+        return new ApiResponse()
+                .description("Refused: the request came from another site (Sec-Fetch-Site, Origin or Referer)")
+                .content(new Content()
+                        .addMediaType(
+                                ApiContract.PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + ApiContract.PROBLEM))
+                                        .example(ProblemExamples.of(403))));
     }
 }
