@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentWrites;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.cetdialogue.tracker.gateway.web.CachedBodyRequest;
@@ -28,6 +29,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * retry with the same key and the same request (method, path and body, by SHA-256) gets the stored status and body
  * back, with {@code Idempotent-Replayed: true}, and nothing runs again; the same key with a different request answers
  * 422; a retry while the first is still running answers 409. A 5xx or 429 answer is not stored, so a retry runs.
+ *
+ * <p>The record here only saves running a request again. That a write is never applied twice is the commitment's own
+ * guarantee: the request runs with its {@link IdempotentRequest} as a request attribute, which the commitment writes
+ * send in the command's metadata; a commitment answers a key it already applied with the earlier event's version. So
+ * the retry of a request whose instance died after its events were stored, but before its answer was (the record
+ * stays in flight, and after {@code tracker.idempotency.in-flight-timeout} is forgotten), is answered as the first
+ * attempt would have been.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -72,6 +80,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(request);
         for (int attempt = 0; attempt < 3; attempt++) {
             if (store.claim(username, key, fingerprint)) {
+                request.setAttribute(
+                        IdempotentRequest.class.getName(), IdempotentRequest.of(username, key, fingerprint));
                 runAndStore(request, response, chain, username, key);
                 return;
             }

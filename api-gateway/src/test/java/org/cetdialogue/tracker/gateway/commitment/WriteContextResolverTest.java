@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
+import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,20 @@ class WriteContextResolverTest {
         request.addHeader("If-Match", "\"7\"");
         request.addHeader("X-Correlation-Id", "c0ffee-42");
 
-        assertThat(resolve()).isEqualTo(new WriteContext(ID, 7L, "c0ffee-42"));
+        assertThat(resolve()).isEqualTo(new WriteContext(ID, 7L, "c0ffee-42", null));
+    }
+
+    @Test
+    void carriesTheIdempotentRequestTheKeyFilterLeftIntoTheCommandMetadata() {
+        IdempotentRequest idempotent = IdempotentRequest.of("writer-us", "key-1", "fingerprint");
+        request.setAttribute(IdempotentRequest.class.getName(), idempotent);
+
+        WriteContext context = resolve();
+
+        assertThat(context.idempotentRequest()).isEqualTo(idempotent);
+        assertThat(IdempotentRequest.from(context.metadata("why"))).isEqualTo(idempotent);
+        assertThat(IdempotentRequest.from(new WriteContext(ID, null, "c", null).metadata(null)))
+                .isNull();
     }
 
     @Test
@@ -91,7 +105,7 @@ class WriteContextResolverTest {
         request.addHeader("If-Match", "seven");
         request.addHeader("X-Correlation-Id", "create-1");
 
-        assertThat(resolve()).isEqualTo(new WriteContext(null, null, "create-1"));
+        assertThat(resolve()).isEqualTo(new WriteContext(null, null, "create-1", null));
     }
 
     @Test

@@ -21,6 +21,8 @@ public enum RuleCode {
     /** The command's own values are unacceptable (a future date for a past fact, a non-positive amount). */
     EFFECTIVE_DATE_IN_FUTURE(Category.INVALID),
     INVALID_ARGUMENT(Category.INVALID),
+    /** An {@code Idempotency-Key} the commitment already applied, sent again with a different request. */
+    IDEMPOTENCY_KEY_REUSED(Category.INVALID),
     /** No commitment has that id. */
     COMMITMENT_NOT_FOUND(Category.NOT_FOUND),
     /** Someone else changed the commitment since the version the caller saw. */

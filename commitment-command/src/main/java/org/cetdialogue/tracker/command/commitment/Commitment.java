@@ -13,9 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.cetdialogue.tracker.api.commitment.CancelCommitmentCommand;
@@ -50,6 +56,7 @@ import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
 import org.cetdialogue.tracker.api.funding.DisburseFundingCommand;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
+import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 
 /**
@@ -59,10 +66,16 @@ import org.cetdialogue.tracker.api.rule.RuleCode;
  *
  * <p>"Today" for the rule that past facts cannot carry future dates is the date in Seoul, the side whose calendar is
  * ahead, so that a fact recorded on its own day in either capital is accepted.
+ *
+ * <p>A command whose {@link IdempotentRequest} (an {@code Idempotency-Key}, in the metadata) this commitment already
+ * applied is answered with the version of that earlier event and applies nothing ({@link #answerRetry}); the keys are
+ * remembered with the events themselves, so the guarantee holds whatever happened to the gateway that sent the first
+ * attempt. The proposals are handled on an existing commitment too (create if missing) so that the retry of a proposal
+ * is recognised as well.
  */
 @Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache")
-// revision 2: the corrected events are no longer kept in the state; snapshots of revision 1 are skipped
-@Revision("2")
+// revision 3: the state remembers the idempotent requests applied; snapshots of revisions 1 and 2 are skipped
+@Revision("3")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -85,14 +98,37 @@ public class Commitment {
      */
     private Map<Long, List<CorrectedFields>> corrections = new HashMap<>();
 
+    @AggregateMember
+    private AppliedRequests appliedRequests = new AppliedRequests();
+
     protected Commitment() {
-        // for Axon and for snapshots
+        // for Axon, for the proposals (created if missing) and for snapshots
+    }
+
+    /**
+     * A retry of a request this commitment already applied (same key, same request) is answered with the version of
+     * the event it applied then, and with where that event's position is to be searched from; nothing is applied
+     * again, and a version the retry's {@code If-Match} named before that event is no conflict. The same key with a
+     * different request is refused.
+     */
+    @CommandHandlerInterceptor
+    Object answerRetry(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        AppliedRequests.Applied earlier = appliedRequests
+                .earlier(IdempotentRequest.from(command.getMetaData()))
+                .orElse(null);
+        if (earlier == null) {
+            return chain.proceed();
+        }
+        RetryAnswers.answered(earlier.searchFrom());
+        return earlier.sequence();
     }
 
     @CommandHandler
-    public Commitment(ProposeCommitmentCommand command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ProposeCommitmentCommand command, Clock clock) {
+        requireNew();
         requireNotFuture(command.announcedOn(), "announcedOn", clock);
-        apply(new CommitmentProposedEvent(
+        return applyAndVersion(new CommitmentProposedEvent(
                 command.commitmentId(),
                 command.area(),
                 command.kind(),
@@ -105,9 +141,11 @@ public class Commitment {
     }
 
     @CommandHandler
-    public Commitment(ProposeMouCommand command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ProposeMouCommand command, Clock clock) {
+        requireNew();
         requireNotFuture(command.proposedOn(), "proposedOn", clock);
-        apply(new MouProposedEvent(
+        return applyAndVersion(new MouProposedEvent(
                 command.commitmentId(),
                 command.area(),
                 command.titleEn(),
@@ -355,6 +393,12 @@ public class Commitment {
     private long applyAndVersion(Object event) {
         apply(event);
         return AggregateLifecycle.getVersion();
+    }
+
+    private void requireNew() {
+        if (commitmentId != null) {
+            throw violation(RuleCode.COMMITMENT_EXISTS, "a commitment with this id has already been recorded");
+        }
     }
 
     private void requireOpen() {

@@ -17,6 +17,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.cetdialogue.tracker.api.audit.AuditMetadata;
+import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.json.StoredMessageSerializer;
 import org.cetdialogue.tracker.command.commitment.EventPositions;
@@ -78,6 +79,15 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Copies a command's idempotent request (its {@code Idempotency-Key}, digested) onto the events it produces, where
+     * the commitment remembers it: see {@link IdempotentRequest}.
+     */
+    @Bean
+    CorrelationDataProvider idempotentRequestProvider() {
+        return new SimpleCorrelationDataProvider(IdempotentRequest.KEYS.toArray(String[]::new));
     }
 
     @Bean

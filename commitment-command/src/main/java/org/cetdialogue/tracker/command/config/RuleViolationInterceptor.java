@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.cetdialogue.tracker.api.rule.RuleViolation;
 import org.cetdialogue.tracker.command.commitment.CommitmentRuleViolationException;
+import org.cetdialogue.tracker.command.commitment.RetryAnswers;
 
 /**
  * Turns a refused command into a {@link CommandExecutionException} whose details are a {@link RuleViolation} from the
@@ -24,7 +25,10 @@ class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessa
             Object result = chain.proceed();
             // An event-sourced aggregate checks @TargetAggregateVersion only when the unit of work commits, after
             // this chain; detect a stale version here so that it, too, leaves with a VERSION_CONFLICT detail.
-            ConflictResolution.getConflictResolver().detectConflicts(unseen -> !unseen.isEmpty());
+            // A retry answered from the event its first attempt applied changes nothing: no conflict to detect.
+            if (RetryAnswers.searchFrom(unitOfWork).isEmpty()) {
+                ConflictResolution.getConflictResolver().detectConflicts(unseen -> !unseen.isEmpty());
+            }
             return result;
         } catch (CommitmentRuleViolationException e) {
             throw refusal(e.toViolation(), e);

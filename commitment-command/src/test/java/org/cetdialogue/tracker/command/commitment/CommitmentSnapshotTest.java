@@ -41,6 +41,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.cetdialogue.tracker.api.commitment.Area;
@@ -62,6 +64,7 @@ import org.cetdialogue.tracker.api.commitment.StatusChange;
 import org.cetdialogue.tracker.api.funding.CommitFundingCommand;
 import org.cetdialogue.tracker.api.funding.Money;
 import org.cetdialogue.tracker.api.funding.PledgeFundingCommand;
+import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.rule.RuleCode;
 import org.junit.jupiter.api.AfterEach;
@@ -269,19 +272,7 @@ class CommitmentSnapshotTest {
     @Test
     void repositoryLoadsFromJsonSnapshotAndKeepsEnforcingRules() {
         JsonSnapshotStorageEngine storage = new JsonSnapshotStorageEngine(serializer);
-        // No auto-located modules: the Axon Server connector on the classpath would try to connect.
-        axon = DefaultConfigurer.defaultConfiguration(false)
-                .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
-                .configureCommandBus(c -> SimpleCommandBus.builder().build())
-                .configureEmbeddedEventStore(c -> storage)
-                .configureSerializer(c -> serializer)
-                .registerComponent(Clock.class, c -> CLOCK)
-                .registerComponent(RecordedEntries.class, c -> new RecordedEntries(c.eventStore()))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Commitment.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 2)))
-                .buildConfiguration();
-        axon.start();
-        CommandGateway commands = axon.commandGateway();
+        CommandGateway commands = start(storage);
 
         commands.sendAndWait(new ProposeMouCommand(
                 MOU_ID, Area.BIOTECHNOLOGY, MOU_TITLE_EN, MOU_TITLE_KO, MOU_PARTIES, null, null, MOU_PROPOSED_ON));
@@ -318,6 +309,59 @@ class CommitmentSnapshotTest {
                     assertThat(corrected.before().amount()).isEqualTo(Money.atLeast("10000000", "USD"));
                     assertThat(corrected.funder()).isEqualTo(NSF);
                 });
+    }
+
+    /**
+     * The keys of the idempotent requests applied travel in the snapshot: a retry of a request applied before the
+     * snapshot, answered by a commitment loaded from its JSON, applies nothing and answers the earlier version.
+     */
+    @Test
+    void aCommitmentLoadedFromItsSnapshotStillRecognisesARetry() {
+        JsonSnapshotStorageEngine storage = new JsonSnapshotStorageEngine(serializer);
+        CommandGateway commands = start(storage);
+        IdempotentRequest pledge = IdempotentRequest.of("writer-us", "pledge-1", "pledge-body");
+        PledgeFundingCommand pledgeCommand =
+                new PledgeFundingCommand(MOU_ID, NSF, Money.atLeast("10000000", "USD"), TODAY, null);
+
+        commands.sendAndWait(new ProposeMouCommand(
+                MOU_ID, Area.BIOTECHNOLOGY, MOU_TITLE_EN, MOU_TITLE_KO, MOU_PARTIES, null, null, MOU_PROPOSED_ON));
+        Object pledgeVersion = commands.sendAndWait(pledgeCommand, pledge.toMetaData());
+        commands.sendAndWait(new CommitFundingCommand(MOU_ID, NSF, Money.of("10000000", "USD"), TODAY, null));
+        assertThat(storage.snapshotJson(MOU_ID)).as("a snapshot was taken").isPresent();
+        assertThat(storage.snapshotJson(MOU_ID).orElseThrow()).contains(pledge.key());
+
+        int readsBefore = storage.snapshotReads.get();
+        Object retryVersion = commands.sendAndWait(pledgeCommand, pledge.toMetaData());
+
+        assertThat(storage.snapshotReads.get()).as("loaded from the snapshot").isGreaterThan(readsBefore);
+        assertThat(pledgeVersion).isEqualTo(1L);
+        assertThat(retryVersion).as("the version of the first attempt").isEqualTo(1L);
+        assertThat(axon.eventStore().readEvents(MOU_ID, 0).asStream().count())
+                .as("nothing applied again")
+                .isEqualTo(3L);
+    }
+
+    /** Axon as in production around {@code storage}, with a snapshot every second event: its command gateway. */
+    private CommandGateway start(JsonSnapshotStorageEngine storage) {
+        // No auto-located modules: the Axon Server connector on the classpath would try to connect.
+        axon = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
+                .configureCommandBus(c -> {
+                    SimpleCommandBus bus = SimpleCommandBus.builder().build();
+                    // as in the application: the command's idempotent request is copied onto its events
+                    bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
+                            new SimpleCorrelationDataProvider(IdempotentRequest.KEYS.toArray(String[]::new))));
+                    return bus;
+                })
+                .configureEmbeddedEventStore(c -> storage)
+                .configureSerializer(c -> serializer)
+                .registerComponent(Clock.class, c -> CLOCK)
+                .registerComponent(RecordedEntries.class, c -> new RecordedEntries(c.eventStore()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Commitment.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 2)))
+                .buildConfiguration();
+        axon.start();
+        return axon.commandGateway();
     }
 
     /** Keeps snapshots only as the JSON a JDBC or JPA storage engine would write, and reads them back from it. */
