@@ -2,7 +2,6 @@ package org.cetdialogue.tracker.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cetdialogue.tracker.api.audit.AreasAsOf;
 import org.cetdialogue.tracker.api.audit.CommitmentAsOf;
@@ -25,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit/as-of")
 public class AsOfController {
 
+    private static final String AS_OF_PARAMETERS = "effective: a date yyyy-MM-dd; recorded: a date (to its end in UTC)"
+            + " or an instant such as 2025-01-15T09:00:00Z; from 1900-01-01 to 9999-12-31, anything else is a 400.";
+
     private final AuditMessages messages;
 
     AsOfController(AuditMessages messages) {
@@ -32,7 +34,7 @@ public class AsOfController {
     }
 
     @GetMapping("/commitments/{id}")
-    @Operation(summary = "One commitment as of an effective date and a recorded date")
+    @Operation(summary = "One commitment as of an effective date and a recorded date", description = AS_OF_PARAMETERS)
     public CommitmentAsOf commitment(
             @PathVariable String id,
             @RequestParam(required = false) String effective,
@@ -46,7 +48,9 @@ public class AsOfController {
     }
 
     @GetMapping("/areas")
-    @Operation(summary = "Per-area status and funding totals as of an effective date and a recorded date")
+    @Operation(
+            summary = "Per-area status and funding totals as of an effective date and a recorded date",
+            description = AS_OF_PARAMETERS)
     public AreasAsOf areas(
             @RequestParam(required = false) String effective, @RequestParam(required = false) String recorded) {
         return messages.query(
@@ -58,7 +62,7 @@ public class AsOfController {
     private static Instant recordedBy(String recorded) {
         Instant instant = AuditParameters.instant(recorded, "recorded");
         if (instant != null && recorded.length() == 10) {
-            return LocalDate.parse(recorded)
+            return AuditParameters.date(recorded, "recorded")
                     .plusDays(1)
                     .atStartOfDay(ZoneOffset.UTC)
                     .toInstant()

@@ -30,7 +30,8 @@ public class AuditHistoryController {
     @Operation(
             summary = "The global event stream after a position, filtered; follow 'next' as the next 'after'",
             description = "Filters: commitment, area, actor, type (event class name), recordedFrom/recordedTo"
-                    + " (ISO instant or date, from inclusive, to exclusive).")
+                    + " (a date yyyy-MM-dd or an instant such as 2024-03-01T09:00:00Z, from 1900-01-01 to 9999-12-31;"
+                    + " from inclusive, to exclusive; anything else is a 400).")
     public AuditEventPage events(
             @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit,

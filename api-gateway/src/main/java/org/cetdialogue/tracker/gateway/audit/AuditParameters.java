@@ -3,11 +3,11 @@ package org.cetdialogue.tracker.gateway.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.cetdialogue.tracker.api.commitment.Area;
 import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
+import org.cetdialogue.tracker.gateway.web.ApiDates;
 
 /** Parses and checks the query parameters of the audit endpoints; anything malformed is a 400. */
 final class AuditParameters {
@@ -68,30 +68,36 @@ final class AuditParameters {
         return limit;
     }
 
-    /** An instant ({@code 2024-03-01T00:00:00Z}) or a date ({@code 2024-03-01}, meaning its start in UTC). */
+    /**
+     * An instant ({@code 2024-03-01T00:00:00Z}) or a date ({@code 2024-03-01}, meaning its start in UTC), by the one
+     * rule of the API ({@link ApiDates}); anything else, such as a year beyond four digits, is a 400 naming {@code
+     * name}.
+     */
     static Instant instant(String value, String name) {
         if (value == null) {
             return null;
         }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.badRequest(
-                    name + " must be an ISO date (2024-03-01) or instant (2024-03-01T09:00:00Z)");
+        LocalDate date = ApiDates.date(value);
+        if (date != null) {
+            return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
+        Instant instant = ApiDates.instant(value);
+        if (instant == null) {
+            throw InvalidRequestException.badRequest(
+                    name + " must be " + ApiDates.DATE_RULE + " (its start in UTC) or " + ApiDates.INSTANT_RULE);
+        }
+        return instant;
     }
 
+    /** A date by the one rule of the API ({@link ApiDates}); anything else is a 400 naming {@code name}. */
     static LocalDate date(String value, String name) {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.badRequest(name + " must be an ISO date such as 2024-03-01");
+        LocalDate date = ApiDates.date(value);
+        if (date == null) {
+            throw InvalidRequestException.badRequest(name + " must be " + ApiDates.DATE_RULE);
         }
+        return date;
     }
 }

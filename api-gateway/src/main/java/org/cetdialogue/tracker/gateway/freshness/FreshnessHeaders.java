@@ -116,6 +116,10 @@ public class FreshnessHeaders implements WebMvcConfigurer {
             Long minPosition = MinimumPosition.of(request);
             boolean reached = minPosition == null || awaitPosition(minPosition);
             Freshness now = freshness.of(processingGroup);
+            if (minPosition != null && reached) {
+                // this instance's own segments may not have seen it yet where another instance holds the rest
+                now = now.atLeast(minPosition);
+            }
             if (now.position() != null) {
                 response.setHeader(POSITION, Long.toString(now.position()));
                 response.setHeader(LAG, Long.toString(now.lag()));

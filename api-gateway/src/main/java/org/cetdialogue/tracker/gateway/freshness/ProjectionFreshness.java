@@ -52,9 +52,11 @@ public class ProjectionFreshness {
     /**
      * Waits until {@code processor} has applied every event up to {@code position} ({@link FindPositionReachedQuery}),
      * for at most {@code maxWait}; answers whether it has. It asks again after 1 ms, then after twice as long each
-     * time up to 20 ms: the question is answered from the processor's status in memory (no database read), and the
-     * processors offer nothing to listen to that fires for every segment (a segment with nothing to apply moves on
-     * without a unit of work), so a short poll with a cap is both cheap and prompt.
+     * time up to 20 ms: where one instance holds every segment the question is answered from the processor's status
+     * in memory (no database read; with instances sharing a database, one read of the token table and of the events
+     * the other segments have not stored past), and the processors offer nothing to listen to that fires for every
+     * segment (a segment with nothing to apply moves on without a unit of work), so a short poll with a cap is both
+     * cheap and prompt.
      */
     public boolean awaitPosition(String processor, long position, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();

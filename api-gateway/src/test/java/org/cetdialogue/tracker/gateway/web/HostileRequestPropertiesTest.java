@@ -460,6 +460,91 @@ class HostileRequestPropertiesTest {
         assertThat(response.status()).as(request + " -> " + response).isEqualTo(400);
     }
 
+    /** Instants outside yyyy-MM-ddTHH:mm:ss with a zone, four-digit years, 1900-01-01 to 9999-12-31 in UTC. */
+    static final List<String> FAR_INSTANTS = List.of(
+            "+99999-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "+2024-01-01T00:00:00Z",
+            "10000-01-01T00:00:00Z",
+            "1899-12-31T23:59:59Z",
+            "1900-01-01T00:00:00+01:00",
+            "9999-12-31T23:00:00-05:00",
+            "2024-06-20T09:00:00",
+            "2024-06-20T25:00:00Z",
+            "2024-02-30T09:00:00Z",
+            " 2024-06-20T09:00:00Z",
+            "2024-06-20T09:00:00Z ",
+            "1718874000",
+            "\uff12\uff10\uff12\uff14-06-20T09:00:00Z");
+
+    /** Every date or instant query parameter the API reads, on a path that reads it. */
+    static final Map<String, String> DATE_PARAMETERS = Map.of(
+            "effective", "/api/audit/as-of/commitments/" + ID,
+            "recorded", "/api/audit/as-of/areas",
+            "recordedFrom", "/api/audit/events",
+            "recordedTo", "/api/audit/events");
+
+    record HostileQuery(String path, String parameter, String value) {}
+
+    @Provide
+    Arbitrary<HostileQuery> everyFarDateParameter() {
+        List<HostileQuery> queries = new java.util.ArrayList<>();
+        DATE_PARAMETERS.forEach((parameter, path) -> {
+            for (String value : FAR_DATES) {
+                queries.add(new HostileQuery(path, parameter, value));
+            }
+            for (String value : FAR_INSTANTS) {
+                queries.add(new HostileQuery(path, parameter, value));
+            }
+            // the as-of of a commitment reads recorded too, and the areas effective
+            String other = path.startsWith("/api/audit/as-of/commitments") ? "recorded" : "effective";
+            if (path.startsWith("/api/audit/as-of")) {
+                queries.add(new HostileQuery(path, other, "+99999-01-01"));
+            }
+        });
+        return Arbitraries.of(queries);
+    }
+
+    /**
+     * The date rule of request bodies holds for query parameters too: every date or instant the audit endpoints read
+     * outside it is a 400 problem that names the parameter, never a 5xx, and nothing is stored.
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE, tries = 300)
+    void everyDateQueryParameterOutsideTheRuleIsA400NamingIt(@ForAll("everyFarDateParameter") HostileQuery query) {
+        Store before = Store.now();
+        Response response = client.get(
+                TrackerClient.AUDITOR,
+                query.path() + "?" + query.parameter() + "="
+                        + URLEncoder.encode(query.value(), StandardCharsets.UTF_8));
+
+        assertRefused(before, response, query.toString());
+        assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
+        assertThat(response.json().get("detail").asText())
+                .as(query + " -> " + response)
+                .contains(query.parameter());
+    }
+
+    @Property(tries = 1)
+    void theEndsOfTheDateRangeAreAcceptedInQueryParameters() {
+        assertThat(client.get(TrackerClient.AUDITOR, "/api/audit/events?recordedFrom=1900-01-01&recordedTo=9999-12-31")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(
+                                TrackerClient.AUDITOR,
+                                "/api/audit/events?recordedFrom=1900-01-01T00:00:00Z&recordedTo=9999-12-31T23:59:59Z")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(
+                                TrackerClient.AUDITOR,
+                                "/api/audit/as-of/commitments/" + ID + "?effective=9999-12-31&recorded=9999-12-31")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(TrackerClient.AUDITOR, "/api/audit/as-of/areas?effective=1900-01-01&recorded=1900-01-01")
+                        .status())
+                .isEqualTo(200);
+    }
+
     record HostileHeader(String endpoint, String name, String value) {}
 
     private static final Pattern VALID_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");

@@ -33,10 +33,12 @@ public class ProcessorStatuses {
 
     private final EventProcessingConfiguration processing;
     private final StoredEvents events;
+    private final SharedSegments shared;
 
-    public ProcessorStatuses(EventProcessingConfiguration processing, StoredEvents events) {
+    public ProcessorStatuses(EventProcessingConfiguration processing, StoredEvents events, SharedSegments shared) {
         this.processing = processing;
         this.events = events;
+        this.shared = shared;
     }
 
     /** One processor's running state as this instance sees it; {@code lag} is -1 when unknown. */
@@ -57,11 +59,22 @@ public class ProcessorStatuses {
     /**
      * Whether every segment of the processor has applied every event up to the position: its token is past it, and it
      * is not one of the gaps the token still waits for (an event that committed after a later one was read). A
-     * segment being rebuilt counts by the position its replay has reached.
+     * segment being rebuilt counts by the position its replay has reached. Where this instance does not hold every
+     * segment (instances sharing the database split them), the others count by what the shared token store says of
+     * them ({@link SharedSegments}).
      */
     @QueryHandler
     public PositionReached handle(FindPositionReachedQuery query) {
-        Collection<EventTrackerStatus> segments = segments(query.processor());
+        Map<Integer, EventTrackerStatus> held = streaming(query.processor())
+                .map(StreamingEventProcessor::processingStatus)
+                .orElse(Map.of());
+        Collection<EventTrackerStatus> segments = held.values();
+        if (!coversEverySegment(segments)) {
+            PositionReached acrossInstances = shared.reached(query.processor(), held, query.position());
+            if (acrossInstances != null) {
+                return acrossInstances;
+            }
+        }
         boolean reached = !segments.isEmpty() && coversEverySegment(segments);
         for (EventTrackerStatus segment : segments) {
             reached &= covers(segment.getTrackingToken(), query.position());
