@@ -1,5 +1,6 @@
 package org.cetdialogue.tracker.benchmark;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,5 +50,15 @@ public final class Stats {
                 cpu,
                 memKb / 1024.0 / 1024.0,
                 System.getProperty("java.version"));
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes ("unknown" off Linux): other work may share the machine. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.cetdialogue.tracker.gateway.security.SignInLifetime;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -36,6 +38,8 @@ public class LiveStreams {
 
     private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+    private static final List<ServerSentEvent<Object>> HEARTBEAT =
+            List.of(ServerSentEvent.builder().comment("heartbeat").build());
 
     private final QueryGateway queries;
     private final SharedFreshness freshness;
@@ -173,27 +177,33 @@ public class LiveStreams {
             opening.release();
         }
         AtomicBoolean rebuilding = new AtomicBoolean(false);
-        Flux<ServerSentEvent<Object>> first =
-                Flux.defer(() -> Flux.fromIterable(send(processingGroup, initial, initialEvents, rebuilding)));
+        // the stream holds its initial result only until it is sent (a dashboard's recent activity, every area): a
+        // thousand open streams would otherwise keep a thousand copies for as long as they stay open
+        AtomicReference<I> unsent = new AtomicReference<>(initial);
+        Flux<ServerSentEvent<Object>> first = Flux.defer(
+                () -> Flux.fromIterable(send(processingGroup, unsent.getAndSet(null), initialEvents, rebuilding)));
         // updates arrive on the event processor's thread: hand them over at once, so that reading freshness and
         // writing to slow clients never holds the projection up
         Flux<ServerSentEvent<Object>> updates = result.updates()
                 .publishOn(Schedulers.boundedElastic())
                 .concatMapIterable(update -> send(processingGroup, update, updateEvents, rebuilding));
         // a write to a connection its client closed goes out once (the peer answers with a reset) and fails only the
-        // next time: a comment every half heartbeat notices a client that went away within one heartbeat
+        // next time: a comment every half heartbeat notices a client that went away within one heartbeat. The same
+        // tick ends the stream once its caller's sign-in has ended (token expired, session signed out or timed out):
+        // one timer per stream
         Duration tickEvery = properties.heartbeat().dividedBy(2);
+        Sinks.One<Boolean> signedOut = Sinks.one();
         Flux<ServerSentEvent<Object>> ticks = Flux.interval(tickEvery, tickEvery, Schedulers.boundedElastic())
                 .onBackpressureDrop()
-                .concatMapIterable(tick -> tick(processingGroup, rebuilding, current));
-        // the stream ends within a heartbeat of its caller's sign-in: token expired, session signed out or timed out
-        Flux<Long> signedOut = Flux.interval(
-                        properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .filter(tick -> !signedIn.getAsBoolean())
-                .take(1);
+                .concatMapIterable(tick -> {
+                    if (!signedIn.getAsBoolean()) {
+                        signedOut.tryEmitValue(true);
+                        return List.of();
+                    }
+                    return tick(processingGroup, rebuilding, current);
+                });
         return Flux.concat(first, Flux.merge(updates, ticks))
-                .takeUntilOther(signedOut)
+                .takeUntilOther(signedOut.asMono())
                 .doFinally(signal -> result.cancel());
     }
 
@@ -220,7 +230,7 @@ public class LiveStreams {
         if (rebuilding.getAndSet(false)) {
             return current.get();
         }
-        return List.of(ServerSentEvent.builder().comment("heartbeat").build());
+        return HEARTBEAT;
     }
 
     private ServerSentEvent<Object> rebuildingEvent(Freshness now) {

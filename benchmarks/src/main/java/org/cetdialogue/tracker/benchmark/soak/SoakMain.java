@@ -101,7 +101,7 @@ public final class SoakMain {
                         java.util.Arrays.stream(args)
                                 .filter(a -> !a.startsWith("--tracker-jar="))
                                 .toList());
-        String loadStart = loadAverage();
+        String loadStart = Stats.loadAverage();
         Instant startedAt = Instant.now();
 
         log("run " + run + ", seed " + seed + ", duration " + duration + ", work directory " + work);
@@ -661,7 +661,7 @@ public final class SoakMain {
                 .append(" Load average at the start: ")
                 .append(loadStart)
                 .append(", at the end: ")
-                .append(loadAverage())
+                .append(Stats.loadAverage())
                 .append(". The machine was shared with other builds and test runs during the soak.\n");
         md.append(
                         "- Two instances of the packaged tracker (`java -Xmx256m -jar api-gateway/target/cet-commitment-tracker.jar"
@@ -824,15 +824,6 @@ public final class SoakMain {
 
     private static String fmt(double d) {
         return String.format("%,.1f", d);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     private static void log(String message) {

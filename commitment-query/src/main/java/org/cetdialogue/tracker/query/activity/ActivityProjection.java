@@ -100,7 +100,7 @@ public class ActivityProjection {
                 .param("reason", entry.reason())
                 .param("details", write(entry.details()))
                 .update();
-        updates.emit(FindActivityQuery.class, query -> true, entry);
+        updates.emit(FindActivityQuery.class, query -> query.wants(entry), entry);
     }
 
     private boolean recorded(String commitmentId, long sequence) {

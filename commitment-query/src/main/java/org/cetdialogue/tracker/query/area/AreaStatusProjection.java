@@ -221,7 +221,7 @@ public class AreaStatusProjection {
 
     /** The new state of all areas to the dashboards subscribed to them. */
     private void publish() {
-        updates.emit(FindAreasQuery.class, query -> true, position -> {
+        updates.emit(FindAreasQuery.class, position -> {
             pending.flush(); // the update is read from the table: it must hold this batch's rows
             return new AreaStatusUpdate(position, handle(new FindAreasQuery()));
         });

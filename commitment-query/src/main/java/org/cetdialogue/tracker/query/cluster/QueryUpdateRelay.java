@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.cetdialogue.tracker.api.json.MessageJson;
+import org.cetdialogue.tracker.api.query.SubscriptionFilter;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -26,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * subscriber (an SSE client) may be connected to any instance. Each update emitted for a query type is therefore
  * also sent with {@code pg_notify} on channel {@value #CHANNEL}, inside the transaction of the handler that emitted
  * it, so it leaves exactly when the projection change commits. Every instance {@code LISTEN}s on its own connection
- * and emits what the others sent to its local subscriptions of the same query type; a subscription receives it
- * when each non-null component of its query equals the component of the same name of the update (a query without
- * components receives every update of its type) — see {@link RecordMatch}.
+ * and emits what the others sent to its local subscriptions of the same query type that want it: the query says which
+ * updates it wants ({@link SubscriptionFilter}), the same rule the emitting projection applies to its own
+ * subscriptions. A query type that is no {@code SubscriptionFilter} receives no relayed update.
  *
  * <p>Limits, by design: updates are JSON of contract types ({@code org.cetdialogue.tracker.api.*}) of at most
  * {@value #MAX_PAYLOAD} bytes (larger ones stay local and are logged); a notification sent while an instance is
@@ -142,9 +143,9 @@ public class QueryUpdateRelay implements SmartLifecycle {
             Object update = json.treeToValue(
                     node.get("update"), contractClass(node.path("updateType").asText()));
             if (emitter instanceof RelayingQueryUpdateEmitter relaying) {
-                relaying.deliverLocally(queryType, query -> RecordMatch.matches(query, update), update);
+                relaying.deliverLocally(queryType, query -> SubscriptionFilter.wanted(query, update), update);
             } else {
-                emitter.emit(queryType, query -> RecordMatch.matches(query, update), update);
+                emitter.emit(queryType, query -> SubscriptionFilter.wanted(query, update), update);
             }
         } catch (JsonProcessingException | ClassNotFoundException | RuntimeException e) {
             log.warn("relayed update ignored: {}", e.toString());

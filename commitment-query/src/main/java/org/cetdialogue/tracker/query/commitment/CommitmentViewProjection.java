@@ -197,10 +197,7 @@ public class CommitmentViewProjection {
 
     /** The commitment's new state to the dashboards subscribed to it. */
     private void publish(CommitmentDocument doc) {
-        updates.emit(
-                FindCommitmentQuery.class,
-                query -> doc.commitmentId.equals(query.commitmentId()),
-                position -> new CommitmentViewUpdate(position, viewOf(doc)));
+        updates.emit(FindCommitmentQuery.class, position -> new CommitmentViewUpdate(position, viewOf(doc)));
     }
 
     @QueryHandler

@@ -111,12 +111,10 @@ public class FundingTotalsProjection {
     private void publish(Area area) {
         updates.emit(
                 FindFundingTotalsQuery.class,
-                query -> query.area() == null,
-                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(null))));
+                position -> new FundingTotalsUpdate(position, null, handle(new FindFundingTotalsQuery(null))));
         updates.emit(
                 FindFundingTotalsQuery.class,
-                query -> query.area() == area,
-                position -> new FundingTotalsUpdate(position, handle(new FindFundingTotalsQuery(area))));
+                position -> new FundingTotalsUpdate(position, area, handle(new FindFundingTotalsQuery(area))));
     }
 
     @QueryHandler

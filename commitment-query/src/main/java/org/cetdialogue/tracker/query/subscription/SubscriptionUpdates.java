@@ -1,14 +1,14 @@
 package org.cetdialogue.tracker.query.subscription;
 
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.cetdialogue.tracker.api.query.SubscriptionFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a subscription-query update only when someone is subscribed: a projection's full answer (all areas, all
+ * Sends a subscription-query update only when someone is subscribed to its query type: a projection's full answer (all areas, all
  * funding totals) is worth computing after an event only if a dashboard is listening. The update is told the global
  * position of the event being handled, so it can say which position it reflects. Axon sends it after the projection's
  * transaction commits.
@@ -23,15 +23,15 @@ public class SubscriptionUpdates {
     }
 
     /**
-     * Computes {@code update} (given the global position of the event being handled, -1 if unknown) and sends it to
-     * the subscriptions of type {@code query} that match {@code filter}.
+     * Computes {@code update} (given the global position of the event being handled, -1 if unknown) when a subscription
+     * of type {@code query} is open, and sends it to those of them that want it ({@link SubscriptionFilter#wants}).
      */
-    public <Q, U> void emit(Class<Q> query, Predicate<? super Q> filter, LongFunction<U> update) {
+    public <Q extends SubscriptionFilter<? super U>, U> void emit(Class<Q> query, LongFunction<U> update) {
         boolean subscribed = emitter.activeSubscriptions().stream()
-                .map(subscription -> subscription.getPayload())
-                .anyMatch(payload -> query.isInstance(payload) && filter.test(query.cast(payload)));
+                .anyMatch(subscription -> query.isInstance(subscription.getPayload()));
         if (subscribed) {
-            emitter.emit(query, filter, update.apply(currentPosition()));
+            U computed = update.apply(currentPosition());
+            emitter.emit(query, subscription -> subscription.wants(computed), computed);
         }
     }
 
