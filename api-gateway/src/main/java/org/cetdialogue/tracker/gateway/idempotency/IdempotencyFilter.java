@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,9 @@ import org.cetdialogue.tracker.api.idempotency.IdempotentRequest;
 import org.cetdialogue.tracker.gateway.commitment.CommitmentWrites;
 import org.cetdialogue.tracker.gateway.error.ProblemResponses;
 import org.cetdialogue.tracker.gateway.web.CachedBodyRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -45,6 +49,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Pattern STORED_POSITION = Pattern.compile("\"position\":([0-9]{1,18})}$");
     private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeyStore store;
     private final ProblemResponses problems;
@@ -78,12 +83,44 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String username = authentication.getName();
         String fingerprint = fingerprint(request);
+        Claim claim;
+        try {
+            claim = claimOrFind(username, key, fingerprint);
+        } catch (DataAccessException e) {
+            // the key's record cannot be read or claimed (the database is away): nothing has run, a retry may
+            log.warn("Idempotency-Key record unavailable: {}", e.toString());
+            problems.write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Store unavailable",
+                    "The database could not be reached. Try again shortly.",
+                    Map.of(HttpHeaders.RETRY_AFTER, "1"));
+            return;
+        }
+        if (claim.claimed()) {
+            request.setAttribute(IdempotentRequest.class.getName(), IdempotentRequest.of(username, key, fingerprint));
+            runAndStore(request, response, chain, username, key);
+        } else if (claim.stored() != null) {
+            answerFromStore(claim.stored(), fingerprint, response);
+        } else {
+            problems.write(
+                    response,
+                    HttpStatus.CONFLICT,
+                    "Request in progress",
+                    "Another request with this Idempotency-Key is being processed; retry later.");
+        }
+    }
+
+    /**
+     * What became of a key: claimed by this request, which runs; or held by an earlier request, whose record is
+     * {@code stored}; or neither after three tries ({@code stored} null: contended).
+     */
+    private record Claim(boolean claimed, StoredResponse stored) {}
+
+    private Claim claimOrFind(String username, String key, String fingerprint) {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (store.claim(username, key, fingerprint)) {
-                request.setAttribute(
-                        IdempotentRequest.class.getName(), IdempotentRequest.of(username, key, fingerprint));
-                runAndStore(request, response, chain, username, key);
-                return;
+                return new Claim(true, null);
             }
             Optional<StoredResponse> stored = store.find(username, key);
             if (stored.isEmpty()) {
@@ -93,14 +130,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 store.forget(username, key, stored.get());
                 continue;
             }
-            answerFromStore(stored.get(), fingerprint, response);
-            return;
+            return new Claim(false, stored.get());
         }
-        problems.write(
-                response,
-                HttpStatus.CONFLICT,
-                "Request in progress",
-                "Another request with this Idempotency-Key is being processed; retry later.");
+        return new Claim(false, null);
     }
 
     private void runAndStore(
@@ -110,22 +142,37 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
         } catch (ServletException | IOException | RuntimeException e) {
-            store.release(username, key);
+            releaseQuietly(username, key);
             throw e;
         }
         int status = wrapper.getStatus();
         if (status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            store.release(username, key);
+            releaseQuietly(username, key);
         } else {
-            store.complete(
-                    username,
-                    key,
-                    status,
-                    wrapper.getContentType(),
-                    wrapper.getHeader(HttpHeaders.LOCATION),
-                    wrapper.getContentAsByteArray());
+            try {
+                store.complete(
+                        username,
+                        key,
+                        status,
+                        wrapper.getContentType(),
+                        wrapper.getHeader(HttpHeaders.LOCATION),
+                        wrapper.getContentAsByteArray());
+            } catch (DataAccessException e) {
+                // the request ran and is answered; its key stays in flight until it is stale, and a retry of a
+                // commitment write is then answered by the commitment itself from the event it applied
+                log.warn("the answer to Idempotency-Key {} could not be stored: {}", key, e.toString());
+            }
         }
         wrapper.copyBodyToResponse();
+    }
+
+    /** Gives the key up; if the database is away, the claim stays until it is stale (the in-flight timeout). */
+    private void releaseQuietly(String username, String key) {
+        try {
+            store.release(username, key);
+        } catch (DataAccessException e) {
+            log.warn("Idempotency-Key {} could not be released: {}", key, e.toString());
+        }
     }
 
     private void answerFromStore(StoredResponse stored, String fingerprint, HttpServletResponse response)

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL itself stopped immediately ({@code pg_ctl stop -m immediate}, through {@code pg_ctlcluster}) while
  * clients write, then started again: during the outage writes get 503 problem+json and health is DOWN; afterwards
- * the same tracker, not restarted, accepts writes again and health is UP; every acknowledged write is stored once.
+ * the same tracker, not restarted, accepts writes again and health is UP; every acknowledged write is stored once. A
+ * write with an {@code Idempotency-Key}, whose record is in the same database, gets the same 503.
  *
  * <p>It stops the whole server, so it runs only when asked: {@code -Dtracker.test.pg-crash=true} (set by
  * {@code .ci/run}) on PostgreSQL; the server is started again in any case.
@@ -59,6 +60,12 @@ class PostgresOutageHttpTest {
                         .until(() -> pledge(client, "during-outage"), r -> r.status() == 503);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.json().get("status").asInt()).isEqualTo(503);
+                // with an Idempotency-Key the key's own record cannot be claimed either: 503 too, never a 500
+                TrackerClient.Response keyed =
+                        pledge(client, "during-outage-keyed", "Idempotency-Key", "outage-" + PROBES.incrementAndGet());
+                assertThat(keyed.status()).as(keyed.toString()).isEqualTo(503);
+                assertThat(keyed.contentType()).startsWith("application/problem+json");
+                assertThat(keyed.header("Retry-After")).isNotBlank();
                 TrackerClient.Response health = await().atMost(Duration.ofSeconds(60))
                         .until(() -> client.get(null, "/actuator/health"), r -> r.status() == 503);
                 assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
@@ -99,12 +106,13 @@ class PostgresOutageHttpTest {
     private static final AtomicInteger PROBES = new AtomicInteger();
 
     /** One pledge with a funder name of its own, so that a probe stored despite a lost answer is told apart. */
-    private static TrackerClient.Response pledge(TrackerClient client, String funderPrefix) {
+    private static TrackerClient.Response pledge(TrackerClient client, String funderPrefix, String... headers) {
         String funder = funderPrefix + "-" + PROBES.incrementAndGet();
         return client.post(
                 US_SECRETARIAT,
                 "/api/commitments/" + ID + "/funding/pledges",
-                "{\"funder\":\"" + funder + "\",\"amount\":\"1\",\"currency\":\"USD\",\"valueDate\":\"2024-05-01\"}");
+                "{\"funder\":\"" + funder + "\",\"amount\":\"1\",\"currency\":\"USD\",\"valueDate\":\"2024-05-01\"}",
+                headers);
     }
 
     /** {@code pg_ctlcluster} on the machine's one cluster; {@code start} on a running server changes nothing. */
