@@ -2,9 +2,11 @@ package org.cetdialogue.tracker.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cetdialogue.tracker.support.TrackerClient.AUDITOR;
 import static org.cetdialogue.tracker.support.TrackerClient.US_SECRETARIAT;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.cetdialogue.tracker.query.audit.replay.ReplayPeers;
 import org.cetdialogue.tracker.support.RunningTracker;
 import org.cetdialogue.tracker.support.TestDatabase;
 import org.cetdialogue.tracker.support.TrackerClient.Response;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * append takes ({@code AppendOrderInterceptor}), lets a write on each instance load the same version and queue for
  * it, and then lets go: the first in the queue wins, the second meets the unique (aggregate, sequence) index. Instance
  * b retries no lost race ({@code tracker.command.retries=0}), so its loss is the "retries ran out" case at once;
- * instance a keeps the default. PostgreSQL only.
+ * instance a keeps the default. Replays are started on the instance that does not hold the processor's segments.
+ * PostgreSQL only.
  */
 class SharedDatabaseRacesHttpTest {
 
@@ -113,6 +117,38 @@ class SharedDatabaseRacesHttpTest {
         assertThat(lost.status()).as(lost.toString()).isEqualTo(412);
         assertThat(lost.json().get("rule").asText()).isEqualTo("VERSION_CONFLICT");
         assertThat(storedVersion()).isEqualTo(race.before() + 1);
+    }
+
+    @Test
+    void aReplayStartsOnEitherInstanceWhateverHoldsTheSegments() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> a.bean(ReplayPeers.class).isListening()
+                        && b.bean(ReplayPeers.class).isListening());
+        // a started first and claimed the segments; b holds none of them
+        for (RunningTracker tracker : List.of(b, a, b)) {
+            Response started = tracker.client().post(AUDITOR, "/api/audit/replays", "{\"projection\":\"history\"}");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            String id = started.json().get("id").asText();
+            JsonNode done = await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> tracker.client()
+                                    .get(AUDITOR, "/api/audit/replays/" + id)
+                                    .json(),
+                            p -> p.get("state").asText().equals("DONE"));
+            assertThat(done.get("position").asLong())
+                    .isEqualTo(done.get("total").asLong());
+        }
+        // both instances run the processor again afterwards
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> processorRunning(a, "history") && processorRunning(b, "history"));
+    }
+
+    private static boolean processorRunning(RunningTracker tracker, String name) {
+        return tracker.bean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow()
+                .isRunning();
     }
 
     /** Two writes that loaded the commitment at version {@code before} and then appended, and their answers. */
