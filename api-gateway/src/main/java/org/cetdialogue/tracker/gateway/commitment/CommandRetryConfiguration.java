@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
  * append the same sequence number; the unique (aggregate, sequence) index lets one win and the other fail with a
  * {@link ConcurrencyException}, which is transient: sent again, the command reloads the commitment and is decided on
  * its new state. A command with {@code If-Match} then meets the version check and answers 412; one without is simply
- * recorded after the other. Nothing else is retried: a duplicate creation ({@link AggregateStreamCreationException})
- * is a 409, a rule broken or a store outage is answered at once.
+ * recorded after the other, or, if it lost every one of its {@code tracker.command.retries} retries too, refused with
+ * 503 and {@code Retry-After} (see {@code CommitmentCommandController}), never 412. Nothing else is retried: a
+ * duplicate creation ({@link AggregateStreamCreationException}) is a 409, a rule broken or a store outage is answered
+ * at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandRetryConfiguration {
@@ -38,12 +40,25 @@ public class CommandRetryConfiguration {
             ScheduledExecutorService commandRetryExecutor,
             @Value("${tracker.command.retries:3}") int retries,
             @Value("${tracker.command.retry-interval-ms:50}") int intervalMillis) {
-        return IntervalRetryScheduler.builder()
+        if (retries < 1) {
+            return (command, failure, failures, dispatch) -> false; // 0: a lost race is answered at once
+        }
+        IntervalRetryScheduler.Builder builder = IntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .maxRetryCount(retries)
-                .retryInterval(intervalMillis)
-                .nonTransientFailurePredicate(failure -> !isLostRace(failure))
-                .build();
+                .retryInterval(intervalMillis);
+        return new IntervalRetryScheduler(builder) {
+            /**
+             * Axon asks this of the failure and then of each of its causes, and gives up if any one is non-transient:
+             * with a predicate ({@code nonTransientFailurePredicate(f -> !isLostRace(f))}) the SQL exception under
+             * every lost race counted as non-transient, and no lost race was ever retried. Here the failure is
+             * judged once, as a whole.
+             */
+            @Override
+            protected boolean isExplicitlyNonTransient(Throwable failure) {
+                return !isLostRace(failure);
+            }
+        };
     }
 
     /**

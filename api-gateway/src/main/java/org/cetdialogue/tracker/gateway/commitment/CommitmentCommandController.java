@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.axonframework.messaging.MetaData;
 import org.cetdialogue.tracker.api.funding.FundingStage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -118,9 +119,25 @@ public class CommitmentCommandController {
     private ResponseEntity<CommandResult> send(CommitmentRequest request, WriteContext context) {
         Object command = request.toCommand(context.commitmentId(), context.expectedVersion());
         CommandResult result = admission.admit(
-                context.commitmentId(),
-                () -> writes.send(context.commitmentId(), command, context.metadata(request.reason())));
+                context.commitmentId(), () -> sendInTurn(context, command, context.metadata(request.reason())));
         return withPosition(ResponseEntity.ok(), result);
+    }
+
+    /**
+     * A write that lost the race for its commitment's next version to another instance as often as the command
+     * gateway retries it ({@link CommandRetryConfiguration}): with {@code If-Match} the version it asked for is gone,
+     * 412; without, it asked for none, so it is refused as contended (503 with {@code Retry-After}, nothing stored, not
+     * kept by the idempotency filter), never with a 412 for a precondition it did not send.
+     */
+    private CommandResult sendInTurn(WriteContext context, Object command, MetaData metadata) {
+        try {
+            return writes.send(context.commitmentId(), command, metadata);
+        } catch (RuntimeException e) {
+            if (context.expectedVersion() == null && CommandRetryConfiguration.isLostRace(e)) {
+                throw admission.lostRaces(context.commitmentId());
+            }
+            throw e;
+        }
     }
 
     private static ResponseEntity<CommandResult> withPosition(

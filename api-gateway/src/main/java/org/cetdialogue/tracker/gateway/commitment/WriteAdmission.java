@@ -31,6 +31,7 @@ public class WriteAdmission {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Counter refusedFull;
     private final Counter refusedTimedOut;
+    private final Counter refusedLostRaces;
 
     public WriteAdmission(WriteAdmissionProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -48,6 +49,10 @@ public class WriteAdmission {
         this.refusedTimedOut = Counter.builder("tracker.writes.refused")
                 .description("Writes refused with 503 before they ran")
                 .tag("reason", "wait-exceeded")
+                .register(meters);
+        this.refusedLostRaces = Counter.builder("tracker.writes.refused")
+                .description("Writes refused with 503 before they ran")
+                .tag("reason", "lost-races")
                 .register(meters);
     }
 
@@ -96,6 +101,16 @@ public class WriteAdmission {
         } finally {
             leave(commitmentId);
         }
+    }
+
+    /**
+     * The refusal of a write without {@code If-Match} that lost the race for its commitment's next version to
+     * another instance each time it was tried: contention past the bound of {@code tracker.command.retries}.
+     */
+    WritesOverloadedException lostRaces(String commitmentId) {
+        return refused(
+                refusedLostRaces,
+                "Commitment " + commitmentId + " was changed by another instance each time this write was tried.");
     }
 
     /** Writes waiting for their turn now. */

@@ -9,7 +9,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A write refused before it ran because too many writes wait already (on its commitment or in all), or because its
- * turn did not come within the bound: 503 with {@code Retry-After}, as a problem. Nothing was stored.
+ * turn did not come within the bound, or because, sent without {@code If-Match}, it lost the race for its commitment to
+ * another instance each time it was tried: 503 with {@code Retry-After}, as a problem. Nothing was stored.
  */
 public class WritesOverloadedException extends ErrorResponseException {
 

@@ -100,8 +100,10 @@ final class ApiContract implements OpenApiCustomizer {
             new ProblemRule(
                     503,
                     "The store or the identity provider cannot be reached now, a write found its commitment's queue full"
-                            + " (`urn:cet-tracker:problem:writes-overloaded`), or a read's projection did not reach its"
-                            + " minPosition in time: retry after Retry-After seconds",
+                            + " or, without If-Match, lost the race for it to another instance on every retry"
+                            + " (`urn:cet-tracker:problem:writes-overloaded`), a replay's processor was not released by"
+                            + " another instance in time (`urn:cet-tracker:problem:replay-blocked`), or a read's"
+                            + " projection did not reach its minPosition in time: retry after Retry-After seconds",
                     Route::isApi,
                     RETRY_AFTER));
 

@@ -22,6 +22,7 @@ import org.cetdialogue.tracker.gateway.error.InvalidRequestException;
 import org.cetdialogue.tracker.gateway.error.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /** Refusals of the read side arrive as contract details and leave as the HTTP answers the audit API always gave. */
 class AuditMessagesTest {
@@ -51,6 +52,19 @@ class AuditMessagesTest {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(e.title()).isEqualTo("Replay running");
                     assertThat(e.getMessage()).isEqualTo("replay r1 is still running");
+                });
+    }
+
+    @Test
+    void aReplayBlockedByAnotherInstanceIsUnavailableWithRetryAfter() {
+        refuseCommand(new AuditRefusal(AuditRefusalCode.REPLAY_BLOCKED, "the segments of history are held"));
+
+        assertThat(catchThrowable(() -> messages.send(new StartReplayCommand("history"))))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                    assertThat(e.getBody().getTitle()).isEqualTo("Replay blocked");
+                    assertThat(e.getBody().getDetail()).isEqualTo("the segments of history are held");
                 });
     }
 

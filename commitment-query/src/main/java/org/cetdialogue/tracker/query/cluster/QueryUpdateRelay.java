@@ -4,16 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.cetdialogue.tracker.api.json.MessageJson;
 import org.cetdialogue.tracker.api.query.SubscriptionFilter;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -46,16 +40,13 @@ public class QueryUpdateRelay implements SmartLifecycle {
     private final String origin = UUID.randomUUID().toString();
     private final ObjectMapper json = MessageJson.newObjectMapper();
     private final JdbcTemplate jdbc;
-    private final DataSourceProperties dataSource;
     private final QueryUpdateEmitter emitter;
-    private volatile boolean running;
-    private volatile boolean listening;
-    private Thread listener;
+    private final ChannelListener listener;
 
     public QueryUpdateRelay(JdbcTemplate jdbc, DataSourceProperties dataSource, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.emitter = emitter;
+        this.listener = new ChannelListener(dataSource, CHANNEL, "query-update-relay", this::deliver);
     }
 
     /** Sends an update to the other instances; part of the current transaction when there is one. */
@@ -81,56 +72,22 @@ public class QueryUpdateRelay implements SmartLifecycle {
 
     /** True while this instance is listening (for tests and health). */
     public boolean isListening() {
-        return listening;
+        return listener.isListening();
     }
 
     @Override
     public void start() {
-        running = true;
-        listener = new Thread(this::listen, "query-update-relay");
-        listener.setDaemon(true);
         listener.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(
-                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                listening = true;
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(1000);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            deliver(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                listening = false;
-                if (running) {
-                    log.warn("query update relay disconnected, reconnecting: {}", e.toString());
-                    pause();
-                }
-            }
-        }
-        listening = false;
+        return listener.isRunning();
     }
 
     private void deliver(String message) {
@@ -157,13 +114,5 @@ public class QueryUpdateRelay implements SmartLifecycle {
             throw new ClassNotFoundException("not a contract type: " + name);
         }
         return Class.forName(name, false, QueryUpdateRelay.class.getClassLoader());
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

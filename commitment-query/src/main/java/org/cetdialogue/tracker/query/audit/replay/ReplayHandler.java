@@ -34,6 +34,8 @@ public class ReplayHandler {
             throw refusal(AuditRefusalCode.UNKNOWN_PROJECTION, e);
         } catch (ReplayAlreadyRunningException e) {
             throw refusal(AuditRefusalCode.REPLAY_RUNNING, e);
+        } catch (ReplayBlockedException e) {
+            throw refusal(AuditRefusalCode.REPLAY_BLOCKED, e);
         }
     }
 

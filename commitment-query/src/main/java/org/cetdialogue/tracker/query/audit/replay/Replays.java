@@ -12,11 +12,14 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.cetdialogue.tracker.api.audit.ReplayProgress;
 import org.cetdialogue.tracker.api.query.Projections;
 import org.cetdialogue.tracker.query.audit.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * tokens reset to the start of the stream (its {@code @ResetHandler} clears its tables) and started again. The
  * tracker keeps accepting writes meanwhile; the processors replay the history and then continue with the new events.
  * Progress is read from the processors' {@link EventTrackerStatus}. One replay runs at a time; the hash chain is never
- * replayed.
+ * replayed. Where instances share the token store, the others pause the processor while its tokens are reset here
+ * ({@link ReplayPeers}); a replay whose segments stay claimed elsewhere is refused ({@link ReplayBlockedException}).
  */
 @Component
 public class Replays {
@@ -34,16 +38,27 @@ public class Replays {
     public static final List<String> PROJECTIONS = Projections.REBUILDABLE;
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(250);
+    private static final Duration CLAIM_AFTER_START = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final StoredEvents events;
     private final Clock clock;
+    private final ObjectProvider<ReplayPeers> peers;
+    private final Duration claimWait;
     private final Map<String, Replay> replays = new LinkedHashMap<>();
 
-    public Replays(EventProcessingConfiguration processing, StoredEvents events, Clock clock) {
+    public Replays(
+            EventProcessingConfiguration processing,
+            StoredEvents events,
+            Clock clock,
+            ObjectProvider<ReplayPeers> peers,
+            @Value("${tracker.replay.claim-wait:PT15S}") Duration claimWait) {
         this.processing = processing;
         this.events = events;
         this.clock = clock;
+        this.peers = peers;
+        this.claimWait = claimWait;
     }
 
     /** Starts rebuilding {@code projection} (one of {@link #PROJECTIONS}, or {@value #ALL}). */
@@ -77,12 +92,77 @@ public class Replays {
                 new Replay(UUID.randomUUID().toString(), projection, names, processors, total, Instant.now(clock));
         for (StreamingEventProcessor processor : processors) {
             processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+        }
+        ReplayPeers others = peers.getIfAvailable();
+        if (others != null) {
+            others.pause(names);
+        }
+        try {
+            for (StreamingEventProcessor processor : processors) {
+                resetWhenReleased(processor);
+            }
+        } finally {
+            for (StreamingEventProcessor processor : processors) {
+                processor.start();
+            }
+            if (others != null) {
+                // the replay's progress is read from this instance's segments: let it claim them before the others run
+                awaitClaimed(names, processors);
+                others.resume(names);
+            }
         }
         log.info("Replay {} of {} started: {} events to replay", replay.id, names, total);
         replays.put(replay.id, replay);
         return progress(replay);
+    }
+
+    /**
+     * Resets the processor's tokens as soon as every segment can be claimed here: another instance sharing the token
+     * store releases its segments when it pauses for the replay ({@link ReplayPeers}), a dead one's claims expire.
+     * Past {@code claimWait} the replay is refused ({@link ReplayBlockedException}); the caller starts the processor
+     * again either way.
+     */
+    private void resetWhenReleased(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + claimWait.toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    log.warn(
+                            "replay of {} refused: its segments stayed claimed: {}",
+                            processor.getName(),
+                            e.getMessage());
+                    throw new ReplayBlockedException("the segments of " + processor.getName()
+                            + " are held by another instance that did not release them within " + claimWait.toSeconds()
+                            + " s; nothing was reset, try again shortly");
+                }
+                try {
+                    Thread.sleep(CLAIM_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ReplayBlockedException(
+                            "interrupted while waiting for the segments of " + processor.getName());
+                }
+            }
+        }
+    }
+
+    /** Waits (a few seconds at most) until this instance's processors claimed all of their segments. */
+    private void awaitClaimed(List<String> names, List<StreamingEventProcessor> processors) {
+        long deadline = System.nanoTime() + CLAIM_AFTER_START.toNanos();
+        for (int i = 0; i < processors.size(); i++) {
+            int segments = processing.tokenStore(names.get(i)).fetchSegments(names.get(i)).length;
+            while (processors.get(i).processingStatus().size() < segments && System.nanoTime() - deadline < 0) {
+                try {
+                    Thread.sleep(CLAIM_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**

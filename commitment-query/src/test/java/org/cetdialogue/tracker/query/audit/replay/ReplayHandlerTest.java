@@ -49,6 +49,14 @@ class ReplayHandlerTest {
                 .isEqualTo(new AuditRefusal(AuditRefusalCode.REPLAY_RUNNING, "replay r1 is still running"));
     }
 
+    @Test
+    void aReplayBlockedByAnotherInstanceLeavesAsARefusalOfTheContract() {
+        when(replays.start("history")).thenThrow(new ReplayBlockedException("the segments of history are held"));
+
+        assertThat(refusal(new StartReplayCommand("history")))
+                .isEqualTo(new AuditRefusal(AuditRefusalCode.REPLAY_BLOCKED, "the segments of history are held"));
+    }
+
     private AuditRefusal refusal(StartReplayCommand command) {
         CommandExecutionException refused =
                 catchThrowableOfType(CommandExecutionException.class, () -> handler.handle(command));
