@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,27 +25,38 @@ import org.springframework.context.annotation.Configuration;
  * at once.
  */
 @Configuration(proxyBeanMethods = false)
-public class CommandRetryConfiguration {
+public class CommandRetryConfiguration implements DisposableBean {
 
-    @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /**
+     * The retries' own thread. Not a bean: a {@link ScheduledExecutorService} bean would also become the scheduler of
+     * every {@code @Scheduled} job (Spring takes a unique one), and retries and those jobs would wait on each other.
+     */
+    private final ScheduledExecutorService commandRetryExecutor =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "command-retry");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    @Override
+    public void destroy() {
+        commandRetryExecutor.shutdown();
     }
 
     @Bean
     RetryScheduler commandRetryScheduler(
-            ScheduledExecutorService commandRetryExecutor,
             @Value("${tracker.command.retries:3}") int retries,
             @Value("${tracker.command.retry-interval-ms:50}") int intervalMillis) {
+        return retryScheduler(commandRetryExecutor, retries, intervalMillis);
+    }
+
+    /** The retries of lost races, sent again on {@code executor}. */
+    static RetryScheduler retryScheduler(ScheduledExecutorService executor, int retries, int intervalMillis) {
         if (retries < 1) {
             return (command, failure, failures, dispatch) -> false; // 0: a lost race is answered at once
         }
         IntervalRetryScheduler.Builder builder = IntervalRetryScheduler.builder()
-                .retryExecutor(commandRetryExecutor)
+                .retryExecutor(executor)
                 .maxRetryCount(retries)
                 .retryInterval(intervalMillis);
         return new IntervalRetryScheduler(builder) {

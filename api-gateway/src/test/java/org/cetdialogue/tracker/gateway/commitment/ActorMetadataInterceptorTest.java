@@ -111,8 +111,8 @@ class ActorMetadataInterceptorTest {
         CommandRetryConfiguration configuration = new CommandRetryConfiguration();
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
         try {
-            CommandGateway gateway =
-                    configuration.commandGateway(bus, configuration.commandRetryScheduler(retries, 3, 1), interceptor);
+            CommandGateway gateway = configuration.commandGateway(
+                    bus, CommandRetryConfiguration.retryScheduler(retries, 3, 1), interceptor);
 
             Object version = gateway.sendAndWait(SIGN, MetaData.with(AuditMetadata.CORRELATION_ID, "c2"));
 

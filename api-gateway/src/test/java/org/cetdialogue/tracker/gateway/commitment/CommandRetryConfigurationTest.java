@@ -34,7 +34,7 @@ class CommandRetryConfigurationTest {
 
     @Test
     void retriesALostRaceWhoseCauseIsTheUniqueViolation() throws Exception {
-        RetryScheduler scheduler = new CommandRetryConfiguration().commandRetryScheduler(executor, 3, 1);
+        RetryScheduler scheduler = CommandRetryConfiguration.retryScheduler(executor, 3, 1);
         SQLException unique = new SQLException("duplicate key value", "23505");
         ConcurrencyException lost = new ConcurrencyException(
                 "an event at sequence [2] was already inserted",
@@ -51,7 +51,7 @@ class CommandRetryConfigurationTest {
 
     @Test
     void doesNotRetryARuleADuplicateCreationOrAnythingWhenRetriesAreOff() {
-        RetryScheduler scheduler = new CommandRetryConfiguration().commandRetryScheduler(executor, 3, 1);
+        RetryScheduler scheduler = CommandRetryConfiguration.retryScheduler(executor, 3, 1);
         RuntimeException rule = new CommandExecutionException(
                 "closed", null, new RuleViolation(RuleCode.COMMITMENT_CLOSED, "the commitment is closed"));
         RuntimeException exists = new AggregateStreamCreationException("exists");
@@ -61,8 +61,7 @@ class CommandRetryConfigurationTest {
         assertThat(scheduler.scheduleRetry(command, exists, failures(exists, 1), () -> {}))
                 .isFalse();
         RuntimeException lost = new ConcurrencyException("lost");
-        assertThat(new CommandRetryConfiguration()
-                        .commandRetryScheduler(executor, 0, 1)
+        assertThat(CommandRetryConfiguration.retryScheduler(executor, 0, 1)
                         .scheduleRetry(command, lost, failures(lost, 1), () -> {}))
                 .isFalse();
     }
