@@ -63,6 +63,11 @@ public final class TestDatabase {
                 "--spring.profiles.active=postgres",
                 // a production profile: the tests sign in as the README's demo users on purpose
                 "--tracker.security.demo-users=true",
+                // the suite keeps several trackers running (shared by test classes, and two at once in the cluster
+                // tests), each with a pool of up to 20 and two LISTEN connections: an idle pool gives its connections
+                // back after 10 s, so that they stay within the server's 100 however many are running
+                "--spring.datasource.hikari.minimum-idle=1",
+                "--spring.datasource.hikari.idle-timeout=10000",
                 "--spring.datasource.username=" + user(),
                 "--spring.datasource.password=" + password());
     }
